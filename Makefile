@@ -14,19 +14,21 @@
 MODE	?= rel
 CC	?= cc
 
+# BUILDTAG=x keeps a second tree of the same mode apart (obj/san-x, build/san-x).
+TAGSFX	:= $(if $(BUILDTAG),-$(BUILDTAG))
 ifeq ($(MODE),san)
-OBJ	:= obj/san
-OUT	:= build/san
+OBJ	:= obj/san$(TAGSFX)
+OUT	:= build/san$(TAGSFX)
 MODEFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 else ifeq ($(MODE),fuzz)
-OBJ	:= obj/fuzz
-OUT	:= build/fuzz
+OBJ	:= obj/fuzz$(TAGSFX)
+OUT	:= build/fuzz$(TAGSFX)
 MODEFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-omit-frame-pointer
 else
-OBJ	:= obj/rel
-OUT	:= build
+OBJ	:= obj/rel$(TAGSFX)
+OUT	:= build$(if $(BUILDTAG),/rel$(TAGSFX))
 MODEFLAGS := -O2 -g
 endif
 
