@@ -46,24 +46,31 @@ LIBSM	:= $(OUT)/lib/libsm.a
 LIBSM_HDR := $(patsubst libsm/%.h,$(OUT)/include/sm/%.h,$(wildcard libsm/*.h))
 
 # ---- programs ----------------------------------------------------------------
+# A folder with sources gets an archive (for unit tests); with a main.c also
+# a program.
+CODEDIRS := $(foreach d,sendmail makemap praliases mailstats pop3d,\
+	$(if $(filter-out $(d)/main.c,$(wildcard $(d)/*.c)),$(d)))
 PROGDIRS := $(foreach d,sendmail makemap praliases mailstats pop3d,\
 	$(if $(wildcard $(d)/main.c),$(d)))
 PROGS	:= $(PROGDIRS:%=$(OUT)/bin/%)
-PROGLIBS := $(PROGDIRS:%=$(OBJ)/lib%.a)
+PROGLIBS := $(CODEDIRS:%=$(OBJ)/lib%.a)
 # sendmail's other names: a link selects the mode
 SM_LINKS := $(if $(filter sendmail,$(PROGDIRS)),\
 	$(addprefix $(OUT)/bin/,mailq newaliases hoststat purgestat))
 
-define progrules
+define librules
 $(1)_SRC := $$(filter-out $(1)/main.c,$$(wildcard $(1)/*.c))
 $(1)_OBJ := $$($(1)_SRC:%.c=$$(OBJ)/%.o)
 $$(OBJ)/lib$(1).a: $$($(1)_OBJ)
 	@mkdir -p $$(@D)
 	rm -f $$@ && $$(AR) rcs $$@ $$^
-$$(OUT)/bin/$(1): $$(OBJ)/$(1)/main.o $$(OBJ)/lib$(1).a $$(LIBSM)
+endef
+define progrules
+$$(OUT)/bin/$(1): $$(OBJ)/$(1)/main.o $$(if $$($(1)_SRC),$$(OBJ)/lib$(1).a) $$(LIBSM)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(SYSLIBS)
 endef
+$(foreach d,$(CODEDIRS),$(eval $(call librules,$(d))))
 $(foreach d,$(PROGDIRS),$(eval $(call progrules,$(d))))
 
 # ---- tests -------------------------------------------------------------------
@@ -75,7 +82,7 @@ FUZZ_BIN := $(FUZZ_SRC:test/fuzz/fz_%.c=$(OBJ)/test/fuzz/fuzz_%)
 HELPER_SRC := $(wildcard test/tools/*.c)
 HELPER_BIN := $(HELPER_SRC:%.c=$(OBJ)/%)
 
-ALL_SRC	:= $(LIBSM_SRC) $(foreach d,$(PROGDIRS),$(wildcard $(d)/*.c)) \
+ALL_SRC	:= $(LIBSM_SRC) $(foreach d,$(CODEDIRS) $(PROGDIRS),$(wildcard $(d)/*.c)) \
 	$(UNIT_SRC) test/unit/t.c $(FUZZ_SRC) test/fuzz/replay.c $(HELPER_SRC)
 
 .PHONY: all programs tests fuzz lint clean
