@@ -37,7 +37,7 @@ WARN	:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(MODEFLAGS) -I. -MMD -MP \
 	$(CFLAGS)
 ALL_LDFLAGS := $(MODEFLAGS) $(LDFLAGS)
-SYSLIBS	:= -ldb -lpthread $(LDLIBS)
+SYSLIBS	:= -ldb -lresolv -lpthread $(LDLIBS)
 
 # ---- libsm -----------------------------------------------------------------
 LIBSM_SRC := $(wildcard libsm/*.c)
