@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * readcf.c -- read sendmail.cf (see readcf.h).
+ *
+ * Public: readcf_config readcf_init readcf readcf_line readcf_translate
+ * readcf_option readcf_finish.
+ * Runs at start in every sendmail process, before privileges are given
+ * up; reads the cf and the files its F lines name.
+ *
+ * Each line is folded (continuation lines start with white space),
+ * translated ($x -> internal codes, comments dropped) and dispatched on
+ * its first character through a table of small handlers.
+ */
+#include "sendmail/readcf.h"
+
+#include "libsm/err.h"
+#include "sendmail/class.h"
+#include "sendmail/macro.h"
+#include "sendmail/mailer.h"
+#include "sendmail/map.h"
+#include "sendmail/msg.h"
+#include "sendmail/rewrite.h"
+#include "sendmail/token.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct config readcf_cf;
+static int	readcf_rs = -1;		/* ruleset R lines go to */
+static int	readcf_bt;		/* -bt: print the S warnings */
+
+struct config *
+readcf_config(void)
+{
+	return &readcf_cf;
+}
+
+void
+readcf_init(void)
+{
+	readcf_cf.cf_level = 1;
+	readcf_cf.cf_blanksub = ' ';
+	readcf_cf.cf_colonok = 1;
+	readcf_rs = -1;
+	mailer_builtin();
+}
+
+/* ---- $ translation ------------------------------------------------------- */
+
+/* Remove the byte at P from its string. */
+static void
+readcf_cut(char *p)
+{
+	memmove(p, p + 1, strlen(p + 1) + 1);
+}
+
+/* A '#' at P (not the first byte of LINE): comment, \# or $#. */
+static char *
+readcf_hash(char *line, char *p)
+{
+	char *e;
+
+	if ((unsigned char)p[-1] == TOKEN_MACROEXPAND)
+		return p;		/* from $# */
+	if (p[-1] == '\\') {
+		readcf_cut(p - 1);	/* \# is a plain # */
+		return p - 1;
+	}
+	p--;
+	while (isspace((unsigned char)*p) && *p != '\n' && p > line)
+		p--;
+	p++;
+	e = strchr(p, '\n');
+	if (e != NULL) {
+		memmove(p, e, strlen(e) + 1);
+		return p - 1;
+	}
+	*p = '\0';
+	return p - 1;
+}
+
+void
+readcf_translate(char *line)
+{
+	char *p;
+
+	for (p = line; *p != '\0'; p++) {
+		const char *ep;
+		int id;
+
+		if (*p == '#' && p > line && readcf_cf.cf_level >= 3) {
+			p = readcf_hash(line, p);
+			continue;
+		}
+		if (*p != '$' || p[1] == '\0')
+			continue;
+		if (p[1] == '$') {
+			readcf_cut(p);		/* $$ is a dollar */
+			continue;
+		}
+		*p++ = (char)TOKEN_MACROEXPAND;
+		if (*p == '=' || *p == '~' || *p == '&' || *p == '?')
+			p++;
+		id = macro_id(p, &ep);
+		*p = (char)id;
+		if (id == 0)
+			break;
+		if (ep != p + 1)
+			memmove(p + 1, ep, strlen(ep) + 1);
+	}
+	if (p > line)
+		for (p = line + strlen(line) - 1; p > line &&
+		    isspace((unsigned char)*p); p--)
+			*p = '\0';
+}
+
+/* ---- line handlers -------------------------------------------------------- */
+
+/* V: config level and vendor. */
+static void
+readcf_v(char *bp)
+{
+	char *p = bp + 1, *ep, *w;
+	const char *sw;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!isdigit((unsigned char)*p)) {
+		msg_syserr("invalid argument to V line: \"%.20s\"", bp + 1);
+		return;
+	}
+	readcf_cf.cf_level = (int)strtol(p, &ep, 10);
+	if (readcf_cf.cf_level >= 5 && (sw = macro_get('w')) != NULL &&
+	    strchr(sw, '.') != NULL) {
+		char *s = sm_strdup_x(sw);
+
+		*strchr(s, '.') = '\0';
+		macro_set('w', s);
+		free(s);
+	}
+	if (readcf_cf.cf_level >= 6)
+		readcf_cf.cf_colonok = 0;
+	if (*ep++ != '/')
+		return;
+	for (w = ep; isalpha((unsigned char)*w); w++)
+		;
+	*w = '\0';
+	if (strcasecmp(ep, "Berkeley") != 0 && strcasecmp(ep, "Sendmail") != 0) {
+		msg_syserr("invalid V line vendor code: \"%s\"", ep);
+		return;
+	}
+	free(readcf_cf.cf_vendor);
+	readcf_cf.cf_vendor = sm_strdup_x(ep);
+}
+
+/* D: macro definition (the value is munched, not expanded). */
+static void
+readcf_d(char *bp)
+{
+	const char *ep;
+	int id = macro_id(bp + 1, &ep);
+	char *v, *q;
+	int bslash = 0, quoted = 0;
+
+	if (id == 0)
+		return;
+	v = q = sm_malloc_x(strlen(ep) + 1);
+	for (; *ep != '\0'; ep++) {
+		if (bslash) {
+			bslash = 0;
+			*q++ = *ep == 'r' ? '\r' : *ep == 'n' ? '\n' :
+			    *ep == 'f' ? '\f' : *ep == 'b' ? '\b' : *ep;
+		} else if (*ep == '\\')
+			bslash = 1;
+		else if (*ep == '"')
+			quoted = !quoted;
+		else
+			*q++ = *ep;
+	}
+	*q = '\0';
+	macro_set(id, v);
+	free(v);
+}
+
+/* C and T: words into a class (C expands macros first). */
+static void
+readcf_c(char *bp)
+{
+	char exbuf[READCF_MAXLINE];
+	const char *ep;
+	int id;
+
+	if (bp[0] == 'T') {
+		class_add_words('t', bp + 1);
+		return;
+	}
+	id = macro_id(bp + 1, &ep);
+	if (id == 0)
+		return;
+	(void)macro_expand(ep, exbuf, sizeof(exbuf));
+	class_add_words(id, exbuf);
+}
+
+/* F: words from a file (or program, or map). */
+static void
+readcf_f(char *bp)
+{
+	const char *ep;
+	char *p, *file, *fmt;
+	int id = macro_id(bp + 1, &ep), optional = 0;
+
+	if (id == 0)
+		return;
+	p = (char *)(bp + (ep - bp));
+	while (isspace((unsigned char)*p))
+		p++;
+	if (p[0] == '-' && p[1] == 'o') {
+		optional = 1;
+		while (*p != '\0' && !isspace((unsigned char)*p))
+			p++;
+		while (isspace((unsigned char)*p))
+			p++;
+	}
+	if (*p == '|' || (*p != '/' && strchr(p, '@') != NULL)) {
+		/* programs and maps: not served yet */
+		return;
+	}
+	file = p;
+	while (*p != '\0' && !isspace((unsigned char)*p))
+		p++;
+	fmt = NULL;
+	if (*p != '\0') {
+		*p++ = '\0';
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != '\0')
+			fmt = p;
+	}
+	(void)class_file(id, file, fmt, optional);
+}
+
+/* S: select (and name) the ruleset for the R lines that follow. */
+static void
+readcf_s(char *bp)
+{
+	char exbuf[READCF_MAXLINE];
+
+	(void)macro_expand(bp + 1, exbuf, sizeof(exbuf));
+	readcf_rs = rewrite_rsnum(exbuf, NULL, 1);
+	if (readcf_rs < 0)
+		return;
+	if (rewrite_rshas_rules(readcf_rs) && readcf_bt)
+		(void)fprintf(msg_out(), "WARNING: Ruleset %s has multiple "
+		    "definitions\n", bp + 1);
+}
+
+/* P: a precedence name. */
+static void
+readcf_p(char *bp)
+{
+	char *p;
+	struct config *cf = &readcf_cf;
+
+	if (cf->cf_npri >= READCF_MAXPRIORITIES) {
+		msg_syserr("too many %c lines, %d max", 'P',
+		    READCF_MAXPRIORITIES);
+		return;
+	}
+	p = strchr(bp + 1, '=');
+	if (p == NULL) {
+		msg_syserr("unknown configuration line \"%s\"", bp);
+		return;
+	}
+	*p = '\0';
+	cf->cf_pri[cf->cf_npri].name = sm_strdup_x(bp + 1);
+	cf->cf_pri[cf->cf_npri].val = atoi(p + 1);
+	cf->cf_npri++;
+}
+
+/* K: a map declaration (macros expanded). */
+static void
+readcf_k(char *bp)
+{
+	char exbuf[READCF_MAXLINE], *p, *name, *mclass;
+	const char *err = NULL;
+
+	(void)macro_expand(bp + 1, exbuf, sizeof(exbuf));
+	for (p = exbuf; isspace((unsigned char)*p); p++)
+		;
+	if (!isalnum((unsigned char)*p)) {
+		msg_syserr("readcf: config K line: no map name");
+		return;
+	}
+	name = p;
+	while (isalnum((unsigned char)*++p) || *p == '_' || *p == '.')
+		;
+	if (*p != '\0')
+		*p++ = '\0';
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!isalnum((unsigned char)*p)) {
+		msg_syserr("readcf: config K line, map %s: no map class", name);
+		return;
+	}
+	mclass = p;
+	while (isalnum((unsigned char)*++p))
+		;
+	if (*p != '\0')
+		*p++ = '\0';
+	while (isspace((unsigned char)*p))
+		p++;
+	if (map_declare(name, mclass, p, NULL, 0, &err) == NULL &&
+	    err != NULL)
+		msg_syserr("%s", err);
+}
+
+/* M: a mailer. */
+static void
+readcf_m(char *bp)
+{
+	(void)mailer_define(bp + 1);
+}
+
+/* O: an option. */
+static void
+readcf_o(char *bp)
+{
+	readcf_option(bp + 1, 0);
+}
+
+/* Lines accepted and not (yet) used in -bt: H E Q X. */
+static void
+readcf_ignore(char *bp)
+{
+	(void)bp;
+}
+
+static void
+readcf_unknown(char *bp)
+{
+	msg_syserr("unknown configuration line \"%s\"", bp);
+}
+
+static void	readcf_r(char *bp);
+
+static const struct {
+	char	c;
+	void	(*fn)(char *);
+} readcf_handlers[] = {
+	{ 'V', readcf_v }, { 'D', readcf_d }, { 'C', readcf_c },
+	{ 'T', readcf_c }, { 'F', readcf_f }, { 'S', readcf_s },
+	{ 'R', readcf_r }, { 'P', readcf_p }, { 'K', readcf_k },
+	{ 'M', readcf_m }, { 'O', readcf_o }, { 'H', readcf_ignore },
+	{ 'E', readcf_ignore }, { 'Q', readcf_ignore },
+	{ 'X', readcf_ignore }, { 0, NULL }
+};
+
+void
+readcf_line(char *bp, int lineno)
+{
+	int i;
+
+	(void)lineno;
+	if (bp[0] == '#')
+		return;
+	readcf_translate(bp);
+	if (bp[0] == '\0' || bp[0] == '#')
+		return;
+	for (i = 0; readcf_handlers[i].c != 0; i++)
+		if (readcf_handlers[i].c == bp[0]) {
+			readcf_handlers[i].fn(bp);
+			return;
+		}
+	readcf_unknown(bp);
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+
+/* The name of a metasymbol misused on one side, or NULL. */
+static const char *
+readcf_botch(int c, int lhs)
+{
+	static const struct {
+		int	code;
+		const char *name;
+		int	lhs;	/* 1: bad on LHS, 0: bad on RHS */
+	} bad[] = {
+		{ TOKEN_MATCHREPL, "$1-$9", 1 }, { TOKEN_CANONUSER, "$:", 1 },
+		{ TOKEN_CALLSUBR, "$>", 1 }, { TOKEN_CONDIF, "$?", 1 },
+		{ TOKEN_CONDFI, "$.", 1 }, { TOKEN_HOSTBEGIN, "$[", 1 },
+		{ TOKEN_HOSTEND, "$]", 1 }, { TOKEN_LOOKUPBEGIN, "$(", 1 },
+		{ TOKEN_LOOKUPEND, "$)", 1 }, { TOKEN_MATCHZANY, "$*", 0 },
+		{ TOKEN_MATCHANY, "$+", 0 }, { TOKEN_MATCHONE, "$-", 0 },
+		{ TOKEN_MATCHCLASS, "$=", 0 }, { TOKEN_MATCHNCLASS, "$~", 0 },
+		{ 0, NULL, 0 }
+	};
+	int i;
+
+	for (i = 0; bad[i].name != NULL; i++)
+		if (bad[i].code == c && bad[i].lhs == lhs)
+			return bad[i].name;
+	return NULL;
+}
+
+/* Check a LHS; returns the number of wildcards. */
+static int
+readcf_check_lhs(const struct token *const *av, int n)
+{
+	int i, nfuzzy = 0;
+
+	for (i = 0; i < n; i++) {
+		int c = TOKEN_C0(av[i]);
+		const char *botch = readcf_botch(c, 1);
+
+		if (c == TOKEN_MATCHZANY || c == TOKEN_MATCHANY ||
+		    c == TOKEN_MATCHONE || c == TOKEN_MATCHCLASS ||
+		    c == TOKEN_MATCHNCLASS)
+			nfuzzy++;
+		if (botch != NULL)
+			msg_syserr("Inappropriate use of %s on LHS", botch);
+	}
+	return nfuzzy;
+}
+
+/* Check a RHS against NFUZZY wildcards. */
+static void
+readcf_check_rhs(const struct token *const *av, int n, int nfuzzy)
+{
+	int i, inmap = 0, args = 0, endcode = 0;
+
+	for (i = 0; i < n; i++) {
+		int c = TOKEN_C0(av[i]);
+		const char *botch = readcf_botch(c, 0);
+
+		if (c == TOKEN_MATCHREPL && (av[i]->t_s[1] <= '0' ||
+		    av[i]->t_s[1] > '0' + nfuzzy))
+			msg_syserr("replacement $%c out of bounds",
+			    av[i]->t_s[1]);
+		else if (c == TOKEN_CANONHOST && inmap &&
+		    ++args >= REWRITE_MAXMAPARGS)
+			msg_syserr("too many arguments for map lookup");
+		else if (c == TOKEN_HOSTBEGIN || c == TOKEN_LOOKUPBEGIN) {
+			endcode = c == TOKEN_HOSTBEGIN ? TOKEN_HOSTEND :
+			    TOKEN_LOOKUPEND;
+			if (inmap)
+				msg_syserr("cannot nest map lookups");
+			inmap = 1;
+			args = 0;
+		} else if ((c == TOKEN_HOSTEND || c == TOKEN_LOOKUPEND) &&
+		    c == endcode) {
+			inmap = 0;
+			endcode = 0;
+		}
+		if (botch != NULL)
+			msg_syserr("Inappropriate use of %s on RHS", botch);
+	}
+}
+
+/*
+ * Hand the operator characters to the tokenizer: OperatorChars, or $o
+ * for configs before level 7; the tokenizer keeps the set it has at its
+ * first scan.
+ */
+static void
+readcf_operators(void)
+{
+	char buf[256];
+	const char *ops = readcf_cf.cf_operatorchars;
+
+	if (ops == NULL && readcf_cf.cf_level < 7)
+		ops = macro_get('o');
+	if (ops == NULL) {
+		token_set_operators(NULL);
+		return;
+	}
+	(void)macro_expand(ops, buf, sizeof(buf));
+	token_set_operators(buf);
+}
+
+/* Tokenize one side of a rule (macros expanded first). */
+static int
+readcf_side(const char *text, const struct token **av)
+{
+	char exbuf[READCF_MAXLINE];
+	int n;
+
+	readcf_operators();
+	(void)macro_expand(text, exbuf, sizeof(exbuf));
+	n = token_scan(exbuf, '\t', readcf_cf.cf_level >= 9 ?
+	    TOKEN_TAB_NOC : TOKEN_TAB_INT, 1, av, TOKEN_MAXATOM + 1, NULL);
+	return n < 0 ? 0 : n;
+}
+
+/* R: a rule "LHS<tab>RHS[<tab>comment]". */
+static void
+readcf_r(char *bp)
+{
+	static const struct token *lhs[TOKEN_MAXATOM + 1];
+	static const struct token *rhs[TOKEN_MAXATOM + 1];
+	char *p, *q;
+	int nl, nr, nfuzzy;
+
+	if (readcf_rs < 0) {
+		msg_syserr("missing valid ruleset for \"%s\"", bp);
+		return;
+	}
+	for (p = bp + 1; *p != '\0' && *p != '\t'; p++)
+		;
+	if (*p == '\0') {
+		msg_syserr("invalid rewrite line \"%s\" (tab expected)", bp);
+		return;
+	}
+	*p = '\0';
+	nl = readcf_side(bp + 1, lhs);
+	if (nl == 0)
+		msg_syserr("R line: null LHS");
+	nfuzzy = readcf_check_lhs(lhs, nl);
+	if (nfuzzy > REWRITE_MAXMATCH) {
+		msg_syserr("R line: too many wildcards");
+		nl = 0;
+	}
+	while (*++p == '\t')
+		;
+	q = p;
+	while (*p != '\0' && *p != '\t')
+		p++;
+	*p = '\0';
+	nr = readcf_side(q, rhs);
+	if (nr == 0)
+		msg_syserr("R line: null RHS");
+	else
+		readcf_check_rhs(rhs, nr, nfuzzy);
+	rewrite_add_rule(readcf_rs, lhs, nl, rhs, nr, 0);
+}
+
+/* ---- options ---------------------------------------------------------------- */
+
+/* Remove \ escapes and quotes from V (sendmail's munchstring). */
+static char *
+readcf_munch(const char *v)
+{
+	char *out = sm_malloc_x(strlen(v) + 1), *q = out;
+	int bslash = 0, quoted = 0;
+
+	for (; *v != '\0'; v++) {
+		if (bslash) {
+			bslash = 0;
+			*q++ = *v == 'r' ? '\r' : *v == 'n' ? '\n' :
+			    *v == 'f' ? '\f' : *v == 'b' ? '\b' : *v;
+		} else if (*v == '\\')
+			bslash = 1;
+		else if (*v == '"')
+			quoted = !quoted;
+		else
+			*q++ = *v;
+	}
+	*q = '\0';
+	return out;
+}
+
+/* Set a string option field. */
+static void
+readcf_setstr(char **field, const char *v)
+{
+	free(*field);
+	*field = readcf_munch(v);
+}
+
+/* One option by its long name (or its letter as a one-byte name). */
+static void
+readcf_setopt(const char *name, const char *v)
+{
+	struct config *cf = &readcf_cf;
+
+	if (strcasecmp(name, "OperatorChars") == 0 || strcmp(name, "$") == 0)
+		readcf_setstr(&cf->cf_operatorchars, v);
+	else if (strcasecmp(name, "BlankSub") == 0 || strcmp(name, "B") == 0) {
+		cf->cf_blanksub = *v != '\0' ? (unsigned char)*v : ' ';
+		token_set_spacesub(cf->cf_blanksub);
+	}
+	else if (strcasecmp(name, "DontPruneRoutes") == 0 ||
+	    strcmp(name, "R") == 0)
+		cf->cf_dontpruneroutes = *v == '\0' ||
+		    strchr("tTyY", *v) != NULL;
+	else if (strcasecmp(name, "ColonOkInAddr") == 0)
+		cf->cf_colonok = *v == '\0' || strchr("tTyY", *v) != NULL;
+	else if (strcasecmp(name, "MustQuoteChars") == 0)
+		readcf_setstr(&cf->cf_mustquotechars, v);
+	else if (strcasecmp(name, "ServiceSwitchFile") == 0)
+		readcf_setstr(&cf->cf_switchfile, v);
+}
+
+void
+readcf_option(const char *text, int fromcmd)
+{
+	char name[64];
+	const char *p = text;
+	size_t n = 0;
+
+	(void)fromcmd;
+	if (*p != ' ') {
+		name[0] = *p;
+		name[1] = '\0';
+		readcf_setopt(name, *p != '\0' ? p + 1 : p);
+		return;
+	}
+	while (isspace((unsigned char)*p))
+		p++;
+	while ((isalnum((unsigned char)*p) || *p == '.' || *p == '_') &&
+	    n < sizeof(name) - 1)
+		name[n++] = *p++;
+	name[n] = '\0';
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '=')
+		p++;
+	while (isspace((unsigned char)*p))
+		p++;
+	readcf_setopt(name, p);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+/*
+ * Read one folded line from FP into *BUF (grown as needed): physical
+ * lines that start with a blank continue it, joined by their newline.
+ * *LINENO counts physical lines.  Returns 0 at end of file.
+ */
+static int
+readcf_getline(FILE *fp, char **buf, size_t *size, int *lineno)
+{
+	size_t n = 0;
+	int c;
+
+	if (feof(fp))
+		return 0;
+	while ((c = getc(fp)) != EOF) {
+		if (c == '\r') {
+			int d = getc(fp);
+
+			if (d != '\n' && d != EOF)
+				(void)ungetc(d, fp);
+			c = d == '\n' ? '\n' : '\r';
+		}
+		if (c == '\n') {
+			int d;
+
+			(*lineno)++;
+			d = getc(fp);
+			if (d != EOF)
+				(void)ungetc(d, fp);
+			if (d != ' ' && d != '\t')
+				break;
+		}
+		if (n + 2 >= *size) {
+			*size = *size == 0 ? 256 : *size * 2;
+			*buf = sm_realloc_x(*buf, *size);
+		}
+		(*buf)[n++] = (char)c;
+	}
+	if (c == EOF && n == 0)
+		return 0;
+	if (*buf == NULL)
+		*buf = sm_malloc_x(*size = 256);
+	(*buf)[n] = '\0';
+	return 1;
+}
+
+int
+readcf(const char *file, int btmode)
+{
+	FILE *fp;
+	char *buf = NULL;
+	size_t size = 0;
+	int lineno = 0;
+
+	readcf_bt = btmode;
+	fp = fopen(file, "r");
+	if (fp == NULL) {
+		msg_syserr("cannot open %s: %s", file, strerror(errno));
+		return -1;
+	}
+	while (readcf_getline(fp, &buf, &size, &lineno)) {
+		msg_set_place(file, lineno);
+		readcf_line(buf, lineno);
+	}
+	msg_set_place(NULL, 0);
+	free(buf);
+	(void)fclose(fp);
+	return 0;
+}
+
+void
+readcf_finish(void)
+{
+	readcf_operators();
+	token_set_spacesub(readcf_cf.cf_blanksub);
+	if (mailer_find("local") == NULL)
+		msg_syserr("No local mailer defined");
+	if (mailer_find("prog") == NULL)
+		msg_syserr("No prog mailer defined");
+}
