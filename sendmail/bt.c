@@ -372,19 +372,16 @@ static void
 bt_sender(char *p)
 {
 	ADDRESS a;
-	int rcode = EX_OK;
-	const char *r;
+	const char *user;
 
 	if (*p == '\0') {
 		(void)fputs("Usage: /sender address\n", bt_out());
 		return;
 	}
 	memset(&a, 0, sizeof(a));
-	(void)parseaddr(p, &a, PA_SENDERADDR);
+	user = parseaddr_sender(p, &a);
+	(void)fprintf(bt_out(), "addr=%s\n", user != NULL ? user : "");
 	parseaddr_free(&a);
-	r = parseaddr_remotename(p, mailer_find("local") != NULL ?
-	    mailer_find("local") : mailer_bynum(0), PA_SENDERADDR, &rcode);
-	(void)fprintf(bt_out(), "addr=%s\n", r == NULL ? "" : r);
 }
 
 static const struct {

@@ -68,4 +68,11 @@ const char *parseaddr_crack(const char *addr);
 const char *parseaddr_remotename(const char *name, const MAILER *m,
 	    int flags, int *rcode);
 
+/*
+ * parseaddr_sender -- sendmail's setsender for -bt's /sender: parse FROM
+ *	as the envelope sender into A (postmaster when it cannot be
+ *	parsed), then set $f from rulesets 3, 1 and 4.  Returns A's user.
+ */
+const char *parseaddr_sender(const char *from, ADDRESS *a);
+
 #endif

@@ -552,7 +552,7 @@ token_cat(const struct token *const *av, int n, char *buf, size_t size,
 		return 0;
 	if (!token_tables_ready)
 		token_init_tables();
-	if (spacesub == ' ' || spacesub == '\0')
+	if (spacesub == '\0')
 		spacesub = token_blanksub;
 	sz = (long)size - 2;
 	for (i = 0; i < n && sz > 0; i++) {

@@ -85,7 +85,7 @@ const struct token *token_intern_str(const char *s);
  */
 void	token_set_operators(const char *ops);
 
-/* token_set_spacesub -- BlankSub, used when joining with ' ' or '\0'. */
+/* token_set_spacesub -- BlankSub, used when joining with '\0'. */
 void	token_set_spacesub(int c);
 int	token_spacesub(void);
 
@@ -121,7 +121,7 @@ void	token_printav(FILE *fp, const struct token *const *av, int n);
 /*
  * token_cat -- sendmail's cataddr: join N tokens into BUF (SIZE bytes;
  *	at most SIZE - 3 characters are kept), putting SPACESUB between two
- *	adjacent atoms (' ' and '\0' mean BlankSub).  EXTERNAL turns
+ *	adjacent atoms ('\0' means BlankSub).  EXTERNAL turns
  *	METAQUOTE x into x.  Returns the length.
  */
 size_t	token_cat(const struct token *const *av, int n, char *buf,
