@@ -163,10 +163,28 @@ t_check_streq(const char *a, const char *b, const char *file, int line,
 }
 
 int
-t_check_cmp(long long a, long long b, int ok, const char *file, int line,
-    const char *expr)
+t_check_cmp(long long a, const char *op, long long b, const char *file,
+    int line, const char *expr)
 {
 	char detail[80];
+	int ok;
+
+	if (strcmp(op, "==") == 0)
+		ok = a == b;
+	else if (strcmp(op, "!=") == 0)
+		ok = a != b;
+	else if (strcmp(op, "<") == 0)
+		ok = a < b;
+	else if (strcmp(op, "<=") == 0)
+		ok = a <= b;
+	else if (strcmp(op, ">") == 0)
+		ok = a > b;
+	else if (strcmp(op, ">=") == 0)
+		ok = a >= b;
+	else {
+		fail(file, line, expr, "[unknown comparison]");
+		return 0;
+	}
 
 	if (!ok) {
 		(void)snprintf(detail, sizeof(detail), "[%lld vs %lld]", a, b);

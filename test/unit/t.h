@@ -41,7 +41,8 @@ int	t_check_streq(const char *a, const char *b, const char *file, int line,
 	    const char *expr);
 int	t_check_memeq(const void *a, size_t alen, const void *b, size_t blen,
 	    const char *file, int line, const char *expr);
-int	t_check_cmp(long long a, long long b, int ok, const char *file,
+/* OP is one of == != < <= > >=; A and B are evaluated once. */
+int	t_check_cmp(long long a, const char *op, long long b, const char *file,
 	    int line, const char *expr);
 
 #define t_assert(e)	t_check(!!(e), __FILE__, __LINE__, #e)
@@ -50,10 +51,9 @@ int	t_check_cmp(long long a, long long b, int ok, const char *file,
 #define t_assert_memeq(a, alen, b, blen) \
 	t_check_memeq((a), (alen), (b), (blen), __FILE__, __LINE__, \
 	    #a " == " #b)
-#define T_CMP_(a, op, b) \
-	t_check_cmp((long long)(a), (long long)(b), (a) op (b), \
+#define t_assert_cmp(a, op, b) \
+	t_check_cmp((long long)(a), #op, (long long)(b), \
 	    __FILE__, __LINE__, #a " " #op " " #b)
-#define t_assert_cmp(a, op, b)	T_CMP_(a, op, b)
 /* Stop the current case (return from the case function) when e is false. */
 #define t_require(e)	do { if (!t_assert(e)) return; } while (0)
 
