@@ -26,14 +26,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* t.h's t_assert_cmp evaluates its operands twice; calls with side effects
- * (reads, writes, waitpid) go through this once-only form. */
-#define t_cmp1(a, op, b) do {						\
-	long long a_ = (long long)(a), b_ = (long long)(b);		\
-	(void)t_check_cmp(a_, b_, a_ op b_, __FILE__, __LINE__,		\
-	    #a " " #op " " #b);						\
-} while (0)
-
 /* ---- helpers ------------------------------------------------------------- */
 
 static long long
@@ -341,7 +333,7 @@ test_trickle(void)
 	sm_buf_set_timeout(b, 2000);
 	render_all(b, 64, SM_LINE_STRICT, got, sizeof(got));
 	t_assert_streq(got, "HELO trickle/CRLF QUIT/CRLF #");
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 	sm_buf_free(b);
 	(void)close(fds[0]);
 }
@@ -366,7 +358,7 @@ test_split_reads(void)
 	sm_buf_set_timeout(b, 2000);
 	render_all(b, 64, SM_LINE_STRICT, got, sizeof(got));
 	t_assert_streq(got, "HELO x/CRLF QUIT/CRLF #");
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 }
@@ -385,14 +377,14 @@ test_timeout(void)
 	sm_buf_set_timeout(b, 50);
 	t0 = ms_now();
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
 	dt = ms_now() - t0;
-	t_cmp1(errno, ==, ETIMEDOUT);
-	t_cmp1(dt, >=, 45);
-	t_cmp1(dt, <, 1000);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
+	t_assert_cmp(dt, >=, 45);
+	t_assert_cmp(dt, <, 1000);
 	/* data that comes later is still read */
-	t_cmp1(write(fds[1], "late\r\n", 6), ==, 6);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(write(fds[1], "late\r\n", 6), ==, 6);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "late");
 	sm_buf_free(b);
 	(void)close(fds[0]);
@@ -418,20 +410,20 @@ test_deadline(void)
 	sm_buf_set_deadline(b, 40);
 	t0 = ms_now();
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
 	dt = ms_now() - t0;
-	t_cmp1(errno, ==, ETIMEDOUT);
-	t_cmp1(dt, >=, 35);
-	t_cmp1(dt, <, 500);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
+	t_assert_cmp(dt, >=, 35);
+	t_assert_cmp(dt, <, 500);
 	/* past the deadline even ready data is refused */
 	sleep_ms(15);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
-	t_cmp1(errno, ==, ETIMEDOUT);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
 	sm_buf_set_deadline(b, -1);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "abcdefghij");
-	t_cmp1(ln.l_end, ==, SM_EOL_CRLF);
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(ln.l_end, ==, SM_EOL_CRLF);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 	sm_buf_free(b);
 	(void)close(fds[0]);
 }
@@ -452,21 +444,21 @@ test_deadline_short(void)
 	sm_buf_set_deadline(b, 40);
 	t0 = ms_now();
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
 	dt = ms_now() - t0;
-	t_cmp1(errno, ==, ETIMEDOUT);
-	t_cmp1(dt, >=, 35);
-	t_cmp1(dt, <, 1000);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
+	t_assert_cmp(dt, >=, 35);
+	t_assert_cmp(dt, <, 1000);
 	t_require(write(sv[1], "RSET\r\n", 6) == 6);
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
-	t_cmp1(errno, ==, ETIMEDOUT);
-	t_cmp1(sm_buf_puts(b, "451 4.4.2 timeout\r\n"), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, -1);
-	t_cmp1(errno, ==, ETIMEDOUT);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
+	t_assert_cmp(sm_buf_puts(b, "451 4.4.2 timeout\r\n"), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
 	sm_buf_set_deadline(b, -1);
-	t_cmp1(sm_buf_flush(b), ==, 0);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "RSET");
 	sm_buf_free(b);
 	(void)close(sv[0]);
@@ -506,12 +498,12 @@ test_eintr(void)
 	sm_buf_set_timeout(b, 2000);
 	alarms = 0;
 	(void)setitimer(ITIMER_REAL, &it, NULL);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	(void)setitimer(ITIMER_REAL, &off, NULL);
 	(void)sigaction(SIGALRM, &old, NULL);
 	t_assert_streq(ln.l_data, "PING");
-	t_cmp1(alarms, >, 0);
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(alarms, >, 0);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 	sm_buf_free(b);
 	(void)close(fds[0]);
 }
@@ -529,23 +521,23 @@ test_eof_error(void)
 	t_require(write(fds[1], "abc", 3) == 3);
 	(void)close(fds[1]);
 	b = sm_buf_new(fds[0], -1);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "abc");
-	t_cmp1(ln.l_end, ==, SM_EOL_EOF);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 0);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 0);
-	t_cmp1(sm_buf_read(b, &c, 1), ==, 0);
+	t_assert_cmp(ln.l_end, ==, SM_EOL_EOF);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 0);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 0);
+	t_assert_cmp(sm_buf_read(b, &c, 1), ==, 0);
 	sm_buf_free(b);
 	(void)close(fds[0]);
 
 	b = sm_buf_new(-1, -1);
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, -1);
-	t_cmp1(errno, ==, EBADF);
-	t_cmp1(sm_buf_puts(b, "x"), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, -1);
-	t_cmp1(errno, ==, EBADF);
-	t_cmp1(sm_buf_outpending(b), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, -1);
+	t_assert_cmp(errno, ==, EBADF);
+	t_assert_cmp(sm_buf_puts(b, "x"), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, -1);
+	t_assert_cmp(errno, ==, EBADF);
+	t_assert_cmp(sm_buf_outpending(b), ==, 1);
 	sm_buf_free(b);
 
 	t_require(pipe(fds) == 0);
@@ -553,8 +545,8 @@ test_eof_error(void)
 	(void)close(fds[0]);
 	(void)close(fds[1]);
 	errno = 0;
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, -1);
-	t_cmp1(errno, ==, EBADF);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, -1);
+	t_assert_cmp(errno, ==, EBADF);
 	sm_buf_free(b);
 }
 
@@ -575,18 +567,18 @@ test_skipline(void)
 	(void)close(sv[1]);
 	b = sm_buf_new(sv[0], sv[0]);
 	sm_buf_set_timeout(b, 2000);
-	t_cmp1(sm_buf_getline(b, 512, SM_LINE_LF, &ln), ==, 1);
-	t_cmp1(ln.l_end, ==, SM_EOL_PARTIAL);
-	t_cmp1(ln.l_len, ==, 512);
-	t_cmp1(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 1);
-	t_cmp1(end, ==, SM_EOL_CRLF);
-	t_cmp1(sm_buf_getline(b, 512, SM_LINE_LF, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 512, SM_LINE_LF, &ln), ==, 1);
+	t_assert_cmp(ln.l_end, ==, SM_EOL_PARTIAL);
+	t_assert_cmp(ln.l_len, ==, 512);
+	t_assert_cmp(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 1);
+	t_assert_cmp(end, ==, SM_EOL_CRLF);
+	t_assert_cmp(sm_buf_getline(b, 512, SM_LINE_LF, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "QUIT");
 	t_assert(!(ln.l_flags & SM_LINE_CONT));
 	/* skipping a line that ends at EOF, then nothing is left */
-	t_cmp1(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 1);
-	t_cmp1(end, ==, SM_EOL_EOF);
-	t_cmp1(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 0);
+	t_assert_cmp(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 1);
+	t_assert_cmp(end, ==, SM_EOL_EOF);
+	t_assert_cmp(sm_buf_skipline(b, SM_LINE_LF, &end), ==, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 }
@@ -604,13 +596,13 @@ test_raw(void)
 	t_require(write(sv[1], "BDAT 7\r\n12\r\n\0" "45MAIL\r\n", 21) == 21);
 	(void)close(sv[1]);
 	b = sm_buf_new(sv[0], sv[0]);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "BDAT 7");
-	t_cmp1(sm_buf_readn(b, data, 7), ==, 7);
+	t_assert_cmp(sm_buf_readn(b, data, 7), ==, 7);
 	t_assert_memeq(data, 7, "12\r\n\0" "45", 7);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "MAIL");
-	t_cmp1(sm_buf_readn(b, data, 7), ==, 0);
+	t_assert_cmp(sm_buf_readn(b, data, 7), ==, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 }
@@ -625,10 +617,10 @@ test_raw_after_partial(void)
 	SM_BUF *b = sm_buf_new(-1, -1);
 
 	sm_buf_set_io(b, &mem_io, &m);
-	t_cmp1(sm_buf_getline(b, 3, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 3, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "abc");
-	t_cmp1(sm_buf_pending(b), ==, 5);
-	t_cmp1(sm_buf_read(b, data, sizeof(data)), ==, 5);
+	t_assert_cmp(sm_buf_pending(b), ==, 5);
+	t_assert_cmp(sm_buf_read(b, data, sizeof(data)), ==, 5);
 	t_assert_memeq(data, 5, "defgh", 5);
 	sm_buf_free(b);
 }
@@ -655,12 +647,12 @@ test_raw_big(void)
 	(void)close(sv[1]);
 	b = sm_buf_new(sv[0], sv[0]);
 	sm_buf_set_timeout(b, 2000);
-	t_cmp1(sm_buf_readn(b, got, 100), ==, 100);
-	t_cmp1(sm_buf_readn(b, got + 100, sizeof(got) - 100), ==,
+	t_assert_cmp(sm_buf_readn(b, got, 100), ==, 100);
+	t_assert_cmp(sm_buf_readn(b, got + 100, sizeof(got) - 100), ==,
 	    sizeof(got) - 100);
 	t_assert(memcmp(got, pat, sizeof(pat)) == 0);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 0);
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 0);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 }
@@ -677,23 +669,23 @@ test_pending(void)
 	t_require(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	b = sm_buf_new(sv[0], sv[0]);
 	t0 = ms_now();
-	t_cmp1(sm_buf_wait_input(b, 30), ==, 0);
-	t_cmp1(ms_now() - t0, >=, 25);
-	t_cmp1(sm_buf_wait_input(b, 0), ==, 0);
+	t_assert_cmp(sm_buf_wait_input(b, 30), ==, 0);
+	t_assert_cmp(ms_now() - t0, >=, 25);
+	t_assert_cmp(sm_buf_wait_input(b, 0), ==, 0);
 	t_require(write(sv[1], "STARTTLS\r\nMAIL FROM:<a>\r\n", 25) == 25);
-	t_cmp1(sm_buf_wait_input(b, 1000), ==, 1);
-	t_cmp1(sm_buf_pending(b), ==, 0);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 1);
+	t_assert_cmp(sm_buf_wait_input(b, 1000), ==, 1);
+	t_assert_cmp(sm_buf_pending(b), ==, 0);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_LF, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "STARTTLS");
-	t_cmp1(sm_buf_pending(b), ==, 15);
-	t_cmp1(sm_buf_wait_input(b, 0), ==, 1);
-	t_cmp1(sm_buf_drop_input(b), ==, 15);
-	t_cmp1(sm_buf_pending(b), ==, 0);
-	t_cmp1(sm_buf_wait_input(b, 0), ==, 0);
+	t_assert_cmp(sm_buf_pending(b), ==, 15);
+	t_assert_cmp(sm_buf_wait_input(b, 0), ==, 1);
+	t_assert_cmp(sm_buf_drop_input(b), ==, 15);
+	t_assert_cmp(sm_buf_pending(b), ==, 0);
+	t_assert_cmp(sm_buf_wait_input(b, 0), ==, 0);
 	sm_buf_set_deadline(b, 0);
 	errno = 0;
-	t_cmp1(sm_buf_wait_input(b, 1000), ==, -1);
-	t_cmp1(errno, ==, ETIMEDOUT);
+	t_assert_cmp(sm_buf_wait_input(b, 1000), ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 	(void)close(sv[1]);
@@ -710,20 +702,20 @@ test_write_flush(void)
 
 	t_require(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	b = sm_buf_new(sv[0], sv[0]);
-	t_cmp1(sm_buf_puts(b, "220 mta ESMTP\r\n"), ==, 0);
-	t_cmp1(sm_buf_outpending(b), ==, 15);
+	t_assert_cmp(sm_buf_puts(b, "220 mta ESMTP\r\n"), ==, 0);
+	t_assert_cmp(sm_buf_outpending(b), ==, 15);
 	errno = 0;
-	t_cmp1(recv(sv[1], got, sizeof(got), MSG_DONTWAIT), ==, -1);
+	t_assert_cmp(recv(sv[1], got, sizeof(got), MSG_DONTWAIT), ==, -1);
 	t_assert(errno == EAGAIN || errno == EWOULDBLOCK);
-	t_cmp1(sm_buf_flush(b), ==, 0);
-	t_cmp1(sm_buf_outpending(b), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_outpending(b), ==, 0);
 	n = recv(sv[1], got, sizeof(got), 0);
 	t_assert_memeq(got, n, "220 mta ESMTP\r\n", 15);
 	memset(big, 'y', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	t_cmp1(sm_buf_printf(b, "250-%s\r\n250 %d\r\n", big, 8), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_printf(b, "250-%s\r\n250 %d\r\n", big, 8), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
 	n = 0;
 	while (n < 1012) {
 		ssize_t r = recv(sv[1], got + n, sizeof(got) - (size_t)n, 0);
@@ -732,7 +724,7 @@ test_write_flush(void)
 			break;
 		n += r;
 	}
-	t_cmp1(n, ==, 4 + 999 + 2 + 7);
+	t_assert_cmp(n, ==, 4 + 999 + 2 + 7);
 	t_assert_memeq(got, 4, "250-", 4);
 	t_assert_memeq(got + 1005, 7, "250 8\r\n", 7);
 	sm_buf_free(b);
@@ -756,10 +748,10 @@ test_write_timeout(void)
 	errno = 0;
 	for (i = 0; i < 400 && r == 0; i++)
 		r = sm_buf_write(b, block, sizeof(block));
-	t_cmp1(r, ==, -1);
-	t_cmp1(errno, ==, ETIMEDOUT);
-	t_cmp1(ms_now() - t0, <, 1500);
-	t_cmp1(sm_buf_outpending(b), >, 0);
+	t_assert_cmp(r, ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
+	t_assert_cmp(ms_now() - t0, <, 1500);
+	t_assert_cmp(sm_buf_outpending(b), >, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 	(void)close(sv[1]);
@@ -786,20 +778,20 @@ test_epipe(void)
 	t_require(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	(void)close(sv[1]);
 	b = sm_buf_new(sv[0], sv[0]);
-	t_cmp1(sm_buf_puts(b, "221 bye\r\n"), ==, 0);
+	t_assert_cmp(sm_buf_puts(b, "221 bye\r\n"), ==, 0);
 	errno = 0;
-	t_cmp1(sm_buf_flush(b), ==, -1);
-	t_cmp1(errno, ==, EPIPE);
+	t_assert_cmp(sm_buf_flush(b), ==, -1);
+	t_assert_cmp(errno, ==, EPIPE);
 	sm_buf_free(b);
 	(void)close(sv[0]);
 
 	t_require(pipe(fds) == 0);
 	(void)close(fds[0]);
 	b = sm_buf_new(-1, fds[1]);
-	t_cmp1(sm_buf_puts(b, "to a dead pipe\n"), ==, 0);
+	t_assert_cmp(sm_buf_puts(b, "to a dead pipe\n"), ==, 0);
 	errno = 0;
-	t_cmp1(sm_buf_flush(b), ==, -1);
-	t_cmp1(errno, ==, EPIPE);
+	t_assert_cmp(sm_buf_flush(b), ==, -1);
+	t_assert_cmp(errno, ==, EPIPE);
 	t_assert(!sigpipe_pending());
 	sm_buf_free(b);
 	(void)close(fds[1]);
@@ -823,8 +815,8 @@ test_epipe_pending(void)
 	(void)close(fds[0]);
 	b = sm_buf_new(-1, fds[1]);
 	(void)sm_buf_puts(b, "x");
-	t_cmp1(sm_buf_flush(b), ==, -1);
-	t_cmp1(errno, ==, EPIPE);
+	t_assert_cmp(sm_buf_flush(b), ==, -1);
+	t_assert_cmp(errno, ==, EPIPE);
 	t_assert(sigpipe_pending());
 	(void)sigtimedwait(&set, NULL, &zero);
 	t_assert(!sigpipe_pending());
@@ -859,11 +851,11 @@ test_pipe_bulk(void)
 	b = sm_buf_new(-1, fds[1]);
 	sm_buf_set_timeout(b, 2000);
 	for (i = 0; i < 250; i++)
-		t_cmp1(sm_buf_write(b, block, sizeof(block)), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, 0);
+		t_assert_cmp(sm_buf_write(b, block, sizeof(block)), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
 	sm_buf_free(b);
 	(void)close(fds[1]);
-	t_cmp1(wait_exit(pid), ==, 0);
+	t_assert_cmp(wait_exit(pid), ==, 0);
 }
 
 /* A regular file written, then read back leniently (a config file). */
@@ -878,8 +870,8 @@ test_file(void)
 	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	t_require(fd >= 0);
 	b = sm_buf_new(fd, fd);
-	t_cmp1(sm_buf_printf(b, "V10\nDj%s\r\n\nR$*\t$@", "x.y"), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_printf(b, "V10\nDj%s\r\n\nR$*\t$@", "x.y"), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
 	t_require(lseek(fd, 0, SEEK_SET) == 0);
 	render_all(b, 64, SM_LINE_LF, got, sizeof(got));
 	t_assert_streq(got, "V10/LF Djx.y/CRLF /LF R$*\t$@/EOF #");
@@ -966,13 +958,13 @@ test_io_hooks(void)
 	b = sm_buf_new(-1, fds[1]);
 	sm_buf_set_io(b, &fake_io, &f);
 	sm_buf_set_timeout(b, 2000);
-	t_cmp1(sm_buf_pending(b), ==, 8);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_pending(b), ==, 8);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "EHLO s");
-	t_cmp1(sm_buf_puts(b, "250 ok\r\n"), ==, 0);
-	t_cmp1(sm_buf_flush(b), ==, 0);
+	t_assert_cmp(sm_buf_puts(b, "250 ok\r\n"), ==, 0);
+	t_assert_cmp(sm_buf_flush(b), ==, 0);
 	t_assert_memeq(f.f_out, f.f_outlen, "250 ok\r\n", 8);
-	t_cmp1(f.f_writes, ==, 1);
+	t_assert_cmp(f.f_writes, ==, 1);
 	sm_buf_free(b);
 
 	/* EAGAIN: the buffer polls the read fd and calls again */
@@ -982,15 +974,15 @@ test_io_hooks(void)
 	f.f_eagain = 1;
 	f.f_reads = 0;
 	t_require(write(fds[1], "QUIT\r\n", 6) == 6);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "QUIT");
-	t_cmp1(f.f_reads, ==, 2);
+	t_assert_cmp(f.f_reads, ==, 2);
 	/* back to the plain descriptor */
 	sm_buf_set_io(b, NULL, NULL);
 	t_require(write(fds[1], "NOOP\r\n", 6) == 6);
-	t_cmp1(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
+	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, 1);
 	t_assert_streq(ln.l_data, "NOOP");
-	t_cmp1(f.f_reads, ==, 2);
+	t_assert_cmp(f.f_reads, ==, 2);
 	sm_buf_free(b);
 	(void)close(fds[0]);
 	(void)close(fds[1]);

@@ -20,14 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* t.h's t_assert_cmp evaluates its operands twice; calls with side effects
- * (reads, writes, waitpid) go through this once-only form. */
-#define t_cmp1(a, op, b) do {						\
-	long long a_ = (long long)(a), b_ = (long long)(b);		\
-	(void)t_check_cmp(a_, b_, a_ op b_, __FILE__, __LINE__,		\
-	    #a " " #op " " #b);						\
-} while (0)
-
 /* The vector as runs "A-B.L" of equal non-zero levels, ','-joined. */
 static void
 render(char *out, size_t size)
@@ -124,7 +116,7 @@ test_table(void)
 		r = sm_debug_set(rows[i].spec, &why);
 		render(got, sizeof(got));
 		t_assert_streq(got, rows[i].want);
-		t_cmp1(r, ==, rows[i].ret);
+		t_assert_cmp(r, ==, rows[i].ret);
 		t_assert((r == 0) == (why == NULL));
 		t_end();
 	}
@@ -145,7 +137,7 @@ test_sequence(void)
 	(void)sm_debug_set("0.4", NULL);
 	render(got, sizeof(got));
 	t_assert_streq(got, "0.4");
-	t_cmp1(sm_debug_set("21.2", NULL), ==, 0);
+	t_assert_cmp(sm_debug_set("21.2", NULL), ==, 0);
 	render(got, sizeof(got));
 	t_assert_streq(got, "0.4,21.2");
 	sm_debug_clear();
@@ -170,13 +162,13 @@ test_tTd(void)
 	t_assert(!sm_tTd(99, 256));
 	t_assert(!sm_tTd(100, 0));
 	t_assert(!sm_tTd(-1, 0));
-	t_cmp1(sm_debug_level(-1), ==, 0);
-	t_cmp1(sm_debug_level(100), ==, 0);
-	t_cmp1(sm_debug_level(99), ==, 255);
+	t_assert_cmp(sm_debug_level(-1), ==, 0);
+	t_assert_cmp(sm_debug_level(100), ==, 0);
+	t_assert_cmp(sm_debug_level(99), ==, 255);
 	/* each argument evaluated once */
 	t_assert(sm_tTd(cat++, (calls++, 12)));
-	t_cmp1(cat, ==, 22);
-	t_cmp1(calls, ==, 1);
+	t_assert_cmp(cat, ==, 22);
+	t_assert_cmp(calls, ==, 1);
 	sm_debug_clear();
 }
 
@@ -197,7 +189,7 @@ test_dprintf(void)
 	(void)dup2(fd, 1);
 	errno = ERANGE;
 	sm_dprintf("rewrite: ruleset %d input: %s\n", 3, "a");
-	t_cmp1(errno, ==, ERANGE);
+	t_assert_cmp(errno, ==, ERANGE);
 	(void)fflush(stdout);
 	(void)dup2(saved, 1);
 	(void)close(saved);
