@@ -20,13 +20,6 @@
 #include <string.h>
 #include <time.h>
 
-/* t_assert_cmp evaluates its operands twice: this one calls CALL once. */
-#define t_call(call, op, want) do {					\
-	long long v_ = (long long)(call);				\
-	t_check_cmp(v_, (long long)(want), v_ op (want), __FILE__,	\
-	    __LINE__, #call " " #op " " #want);				\
-} while (0)
-
 /* ---- sendmail's $b and $d ------------------------------------------- */
 
 static const struct {
@@ -108,10 +101,10 @@ test_observed(void)
 	for (i = 0; i < sizeof(observed) / sizeof(observed[0]); i++) {
 		t_begin("date: $b/$d %s @%lld", observed[i].tz, observed[i].t);
 		set_tz(observed[i].tz);
-		t_call(sm_arpadate((time_t)observed[i].t, buf,
+		t_assert_cmp(sm_arpadate((time_t)observed[i].t, buf,
 		    sizeof(buf)), ==, 0);
 		t_assert_streq(buf, observed[i].b);
-		t_call(sm_date_ctime((time_t)observed[i].t, buf,
+		t_assert_cmp(sm_date_ctime((time_t)observed[i].t, buf,
 		    sizeof(buf)), ==, 0);
 		t_assert_streq(buf, observed[i].d);
 		(void)t_end();
@@ -129,15 +122,15 @@ test_small_buffers(void)
 
 	set_tz("UTC");
 	errno = 0;
-	t_call(sm_arpadate(1795306896, buf, need - 1), ==, -1);
-	t_call(errno, ==, ERANGE);
-	t_call(sm_arpadate(1795306896, buf, need), ==, 0);
-	t_call(sm_date_ctime(1795306896, buf, 24), ==, -1);
-	t_call(sm_date_ctime(1795306896, buf, 25), ==, 0);
+	t_assert_cmp(sm_arpadate(1795306896, buf, need - 1), ==, -1);
+	t_assert_cmp(errno, ==, ERANGE);
+	t_assert_cmp(sm_arpadate(1795306896, buf, need), ==, 0);
+	t_assert_cmp(sm_date_ctime(1795306896, buf, 24), ==, -1);
+	t_assert_cmp(sm_date_ctime(1795306896, buf, 25), ==, 0);
 	t_assert_streq(buf, "Sun Nov 22 00:21:36 2026");
-	t_call(sm_date_format(0, 0, buf, 5), ==, -1);
-	t_call(errno, ==, ERANGE);
-	t_call(sm_arpadate(1795306896, buf, 0), ==, -1);
+	t_assert_cmp(sm_date_format(0, 0, buf, 5), ==, -1);
+	t_assert_cmp(errno, ==, ERANGE);
+	t_assert_cmp(sm_arpadate(1795306896, buf, 0), ==, -1);
 }
 
 /* ---- sm_date_format ------------------------------------------------- */
@@ -188,10 +181,10 @@ test_format(void)
 		rc = sm_date_format((time_t)formats[i].t, formats[i].zone, buf,
 		    sizeof(buf));
 		if (formats[i].want == NULL) {
-			t_call(rc, ==, -1);
-			t_call(errno, ==, formats[i].err);
+			t_assert_cmp(rc, ==, -1);
+			t_assert_cmp(errno, ==, formats[i].err);
 		} else {
-			t_call(rc, ==, 0);
+			t_assert_cmp(rc, ==, 0);
 			t_assert_streq(buf, formats[i].want);
 		}
 		(void)t_end();
@@ -296,13 +289,13 @@ test_parse_good(void)
 		t_begin("date: parse %s", goods[i].name);
 		why = NULL;
 		memset(&d, 0xa5, sizeof(d));
-		t_call(sm_date_parse(goods[i].in, strlen(goods[i].in),
+		t_assert_cmp(sm_date_parse(goods[i].in, strlen(goods[i].in),
 		    &d, &why), ==, 0);
 		t_assert(why == NULL);
-		t_call(d.d_time, ==, goods[i].t);
-		t_call(d.d_zone, ==, goods[i].zone);
-		t_call(d.d_zone_unknown, ==, goods[i].unknown);
-		t_call(d.d_obsolete, ==, goods[i].obs);
+		t_assert_cmp(d.d_time, ==, goods[i].t);
+		t_assert_cmp(d.d_zone, ==, goods[i].zone);
+		t_assert_cmp(d.d_zone_unknown, ==, goods[i].unknown);
+		t_assert_cmp(d.d_obsolete, ==, goods[i].obs);
 		(void)t_end();
 	}
 }
@@ -427,12 +420,12 @@ test_parse_bad(void)
 		why = NULL;
 		memset(&d, 0x5a, sizeof(d));
 		before = d;
-		t_call(sm_date_parse(bads[i].in, len, &d, &why), ==, -1);
+		t_assert_cmp(sm_date_parse(bads[i].in, len, &d, &why), ==, -1);
 		t_require(why != NULL);
 		t_assert_streq(why, bads[i].why);
 		t_assert_memeq(&d, sizeof(d), &before, sizeof(before));
 		/* errp is optional */
-		t_call(sm_date_parse(bads[i].in, len, &d, NULL), ==, -1);
+		t_assert_cmp(sm_date_parse(bads[i].in, len, &d, NULL), ==, -1);
 		(void)t_end();
 	}
 }
@@ -454,7 +447,7 @@ test_nesting(void)
 			in[len++] = '(';
 		for (i = 0; i < n; i++)
 			in[len++] = ')';
-		t_call(sm_date_parse(in, len, &d, &why), ==,
+		t_assert_cmp(sm_date_parse(in, len, &d, &why), ==,
 		    n == 32 ? 0 : -1);
 	}
 	t_require(why != NULL);
@@ -500,15 +493,15 @@ test_timegm(void)
 		    civils[i].mi, civils[i].s);
 		errno = 0;
 		if (civils[i].ok) {
-			t_call(sm_date_timegm(civils[i].y, civils[i].mo,
+			t_assert_cmp(sm_date_timegm(civils[i].y, civils[i].mo,
 			    civils[i].d, civils[i].h, civils[i].mi,
 			    civils[i].s, &t), ==, 0);
-			t_call(t, ==, civils[i].t);
+			t_assert_cmp(t, ==, civils[i].t);
 		} else {
-			t_call(sm_date_timegm(civils[i].y, civils[i].mo,
+			t_assert_cmp(sm_date_timegm(civils[i].y, civils[i].mo,
 			    civils[i].d, civils[i].h, civils[i].mi,
 			    civils[i].s, &t), ==, -1);
-			t_call(errno, ==, EINVAL);
+			t_assert_cmp(errno, ==, EINVAL);
 		}
 		(void)t_end();
 	}
@@ -548,11 +541,11 @@ test_round_trip(void)
 		    sm_date_timegm(tm.tm_year + 1900, tm.tm_mon + 1,
 		    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, &back) < 0 ||
 		    back != (time_t)t) {
-			t_call(back, ==, t);
+			t_assert_cmp(back, ==, t);
 			bad++;
 		}
 	}
-	t_call(n, >, 9000);
+	t_assert_cmp(n, >, 9000);
 }
 
 int

@@ -29,13 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* t_assert_cmp evaluates its operands twice: this one calls CALL once. */
-#define t_call(call, op, want) do {					\
-	long long v_ = (long long)(call);				\
-	t_check_cmp(v_, (long long)(want), v_ op (want), __FILE__,	\
-	    __LINE__, #call " " #op " " #want);				\
-} while (0)
-
 static char *const no_env[] = { NULL };
 
 static long long
@@ -120,13 +113,13 @@ test_tables(void)
 
 	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
 		t_begin("spawn: status %s", statuses[i].name);
-		t_call(sm_spawn_exitcode(statuses[i].status), ==,
+		t_assert_cmp(sm_spawn_exitcode(statuses[i].status), ==,
 		    statuses[i].ex);
 		(void)t_end();
 	}
 	for (i = 0; i < sizeof(execs) / sizeof(execs[0]); i++) {
 		t_begin("spawn: exec failure %s", execs[i].name);
-		t_call(sm_spawn_execcode(execs[i].err, execs[i].local), ==,
+		t_assert_cmp(sm_spawn_execcode(execs[i].err, execs[i].local), ==,
 		    execs[i].ex);
 		(void)t_end();
 	}
@@ -161,13 +154,13 @@ test_runs(void)
 
 	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
 		t_begin("spawn: sh -c '%s'", runs[i].script);
-		t_call(run_sh(runs[i].script, NULL, NULL, &sp), ==, runs[i].ex);
-		t_call(sp.sp_exit, ==, runs[i].ex);
-		t_call(sp.sp_timedout, ==, 0);
-		t_call(sp.sp_pid, ==, 0);
+		t_assert_cmp(run_sh(runs[i].script, NULL, NULL, &sp), ==, runs[i].ex);
+		t_assert_cmp(sp.sp_exit, ==, runs[i].ex);
+		t_assert_cmp(sp.sp_timedout, ==, 0);
+		t_assert_cmp(sp.sp_pid, ==, 0);
 		if (runs[i].sig) {
 			t_assert(WIFSIGNALED(sp.sp_status));
-			t_call(WTERMSIG(sp.sp_status), ==, runs[i].sig);
+			t_assert_cmp(WTERMSIG(sp.sp_status), ==, runs[i].sig);
 		} else
 			t_assert(WIFEXITED(sp.sp_status));
 		(void)t_end();
@@ -189,33 +182,33 @@ test_exec_failures(void)
 	sp.sp_io[1] = SM_SPAWN_PIPE;
 	why = NULL;
 	errno = 0;
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, ENOENT);
-	t_call(sp.sp_exit, ==, EX_UNAVAILABLE);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, ENOENT);
+	t_assert_cmp(sp.sp_exit, ==, EX_UNAVAILABLE);
 	t_assert_streq(why, "cannot exec");
-	t_call(sp.sp_pid, ==, 0);
-	t_call(sp.sp_pipe[1], ==, -1);
+	t_assert_cmp(sp.sp_pid, ==, 0);
+	t_assert_cmp(sp.sp_pipe[1], ==, -1);
 	/* the same for a local delivery agent is a system error */
 	sp.sp_flags = SM_SPAWN_LOCAL;
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(sp.sp_exit, ==, EX_OSERR);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(sp.sp_exit, ==, EX_OSERR);
 	/* not executable (even root needs an x bit) */
 	(void)snprintf(bad, sizeof(bad), "%s/noexec", t_tmpdir());
 	fd = open(bad, O_WRONLY | O_CREAT, 0644);
 	t_require(fd >= 0);
-	t_call(write(fd, "\x01\x02\x03\x04", 4), ==, 4);
+	t_assert_cmp(write(fd, "\x01\x02\x03\x04", 4), ==, 4);
 	(void)close(fd);
 	sm_spawn_init(&sp, bad, argv, no_env);
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, EACCES);
-	t_call(sp.sp_exit, ==, EX_UNAVAILABLE);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, EACCES);
+	t_assert_cmp(sp.sp_exit, ==, EX_UNAVAILABLE);
 	/* executable but no format the kernel knows */
-	t_call(chmod(bad, 0755), ==, 0);
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, ENOEXEC);
-	t_call(sp.sp_exit, ==, EX_UNAVAILABLE);
+	t_assert_cmp(chmod(bad, 0755), ==, 0);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, ENOEXEC);
+	t_assert_cmp(sp.sp_exit, ==, EX_UNAVAILABLE);
 	/* whereas a program that exits 127 started fine */
-	t_call(run_sh("exit 127", NULL, NULL, &sp), ==, 127);
+	t_assert_cmp(run_sh("exit 127", NULL, NULL, &sp), ==, 127);
 	t_assert(WIFEXITED(sp.sp_status));
 }
 
@@ -241,11 +234,11 @@ test_cat_large(void)
 	memset(&err, 0, sizeof(err));
 	sm_spawn_init(&sp, "/bin/cat", argv, no_env);
 	sp.sp_io[0] = sp.sp_io[1] = sp.sp_io[2] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, in, n, &out, &err, 10000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, in, n, &out, &err, 10000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_memeq(out.b_data, out.b_len, in, n);
-	t_call(out.b_truncated, ==, 0);
+	t_assert_cmp(out.b_truncated, ==, 0);
 	t_assert_streq(err.b_data, "");
 	buf_free(&out);
 	buf_free(&err);
@@ -260,7 +253,7 @@ test_out_err(void)
 
 	memset(&out, 0, sizeof(out));
 	memset(&err, 0, sizeof(err));
-	t_call(run_sh("echo out; echo err >&2; echo more; exit 3", &out, &err,
+	t_assert_cmp(run_sh("echo out; echo err >&2; echo more; exit 3", &out, &err,
 	    &sp), ==, 3);
 	t_assert_streq(out.b_data, "out\nmore\n");
 	t_assert_streq(err.b_data, "err\n");
@@ -277,12 +270,12 @@ test_truncate(void)
 
 	memset(&out, 0, sizeof(out));
 	out.b_max = 1000;
-	t_call(run_sh("i=0; while [ $i -lt 2000 ]; do "
+	t_assert_cmp(run_sh("i=0; while [ $i -lt 2000 ]; do "
 	    "echo 0123456789012345678901234567890123456789012345678; "
 	    "i=$((i+1)); done", &out, NULL, &sp), ==, EX_OK);
-	t_call(out.b_len, ==, 1000);
-	t_call(out.b_truncated, ==, 1);
-	t_call(strlen(out.b_data), ==, 1000);
+	t_assert_cmp(out.b_len, ==, 1000);
+	t_assert_cmp(out.b_truncated, ==, 1);
+	t_assert_cmp(strlen(out.b_data), ==, 1000);
 	t_assert(strncmp(out.b_data, "0123456789", 10) == 0);
 	buf_free(&out);
 }
@@ -299,10 +292,10 @@ test_child_ignores_input(void)
 	t_require(in != NULL);
 	sm_spawn_init(&sp, "/bin/true", argv, no_env);
 	sp.sp_io[0] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, in, n, NULL, NULL, 5000, NULL), ==, 0);
-	t_call(sp.sp_pipe[0], ==, -1);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, in, n, NULL, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sp.sp_pipe[0], ==, -1);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	free(in);
 }
 
@@ -324,8 +317,8 @@ test_low_descriptors(void)
 	(void)dup2(saved, 0);
 	(void)close(saved);
 	t_require(rc == 0);
-	t_call(sm_spawn_pump(&sp, "abc\n", 4, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_pump(&sp, "abc\n", 4, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, "abc\n");
 	buf_free(&out);
 }
@@ -346,9 +339,9 @@ test_null_and_fd(void)
 	sm_spawn_init(&sp, "/bin/cat", cat, no_env);
 	sp.sp_io[0] = SM_SPAWN_NULL;
 	sp.sp_io[1] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, "");
 	buf_free(&out);
 	(void)snprintf(path, sizeof(path), "%s/out", t_tmpdir());
@@ -358,8 +351,8 @@ test_null_and_fd(void)
 	sp.sp_io[1] = SM_SPAWN_FD;
 	sp.sp_fd[1] = fd;
 	sp.sp_io[2] = SM_SPAWN_NULL;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	n = pread(fd, got, sizeof(got) - 1, 0);
 	got[n > 0 ? n : 0] = '\0';
 	t_assert_streq(got, "to-file\n");
@@ -385,21 +378,21 @@ test_timeout(void)
 	sm_spawn_init(&sp, "/bin/sh", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
 	t0 = ms_now();
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
 	errno = 0;
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 150, &why), ==, -1);
-	t_call(errno, ==, ETIMEDOUT);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 150, &why), ==, -1);
+	t_assert_cmp(errno, ==, ETIMEDOUT);
 	t_assert_streq(why, "timed out talking to the program");
 	grand = (pid_t)atol(out.b_data);
-	t_call(sm_spawn_wait(&sp, 0), ==, EX_TEMPFAIL);
+	t_assert_cmp(sm_spawn_wait(&sp, 0), ==, EX_TEMPFAIL);
 	took = ms_now() - t0;
-	t_call(sp.sp_timedout, ==, 1);
+	t_assert_cmp(sp.sp_timedout, ==, 1);
 	t_assert(WIFSIGNALED(sp.sp_status));
-	t_call(WTERMSIG(sp.sp_status), ==, SIGTERM);
-	t_call(took, <, 1000);
+	t_assert_cmp(WTERMSIG(sp.sp_status), ==, SIGTERM);
+	t_assert_cmp(took, <, 1000);
 	/* the whole process group got the signal: sleep died of it too */
 	t_require(grand > 1);
-	t_call(waitpid(grand, &st, 0), ==, grand);
+	t_assert_cmp(waitpid(grand, &st, 0), ==, grand);
 	t_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
 	(void)prctl(PR_SET_CHILD_SUBREAPER, 0);
 	buf_free(&out);
@@ -421,16 +414,16 @@ test_timeout_kill(void)
 	sp.sp_io[1] = SM_SPAWN_PIPE;
 	sp.sp_grace_ms = 100;
 	t0 = ms_now();
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
 	/* wait until the trap is set */
-	t_call(read(sp.sp_pipe[1], &c, 1), ==, 1);
-	t_call(sm_spawn_wait(&sp, 100), ==, EX_TEMPFAIL);
+	t_assert_cmp(read(sp.sp_pipe[1], &c, 1), ==, 1);
+	t_assert_cmp(sm_spawn_wait(&sp, 100), ==, EX_TEMPFAIL);
 	took = ms_now() - t0;
-	t_call(sp.sp_timedout, ==, 1);
+	t_assert_cmp(sp.sp_timedout, ==, 1);
 	t_assert(WIFSIGNALED(sp.sp_status));
-	t_call(WTERMSIG(sp.sp_status), ==, SIGKILL);
-	t_call(took, >=, 200);
-	t_call(took, <, 1000);
+	t_assert_cmp(WTERMSIG(sp.sp_status), ==, SIGKILL);
+	t_assert_cmp(took, >=, 200);
+	t_assert_cmp(took, <, 1000);
 }
 
 /* sm_spawn_wait closes stdin first: cat sees end of file and exits. */
@@ -443,14 +436,14 @@ test_wait_closes(void)
 
 	sm_spawn_init(&sp, "/bin/cat", argv, no_env);
 	sp.sp_io[0] = sp.sp_io[1] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
 	t0 = ms_now();
-	t_call(sm_spawn_wait(&sp, 3000), ==, EX_OK);
-	t_call(ms_now() - t0, <, 1000);
-	t_call(sp.sp_pipe[0], ==, -1);
-	t_call(sp.sp_pipe[1], ==, -1);
+	t_assert_cmp(sm_spawn_wait(&sp, 3000), ==, EX_OK);
+	t_assert_cmp(ms_now() - t0, <, 1000);
+	t_assert_cmp(sp.sp_pipe[0], ==, -1);
+	t_assert_cmp(sp.sp_pipe[1], ==, -1);
 	sm_spawn_close(&sp);		/* idempotent */
-	t_call(sm_spawn_wait(&sp, 0), ==, EX_SOFTWARE);	/* no child */
+	t_assert_cmp(sm_spawn_wait(&sp, 0), ==, EX_SOFTWARE);	/* no child */
 }
 
 /* ---- what the child does not inherit ---------------------------------- */
@@ -480,10 +473,10 @@ test_env(void)
 		memset(&out, 0, sizeof(out));
 		sm_spawn_init(&sp, "/usr/bin/env", argv, envs[i].envp);
 		sp.sp_io[1] = SM_SPAWN_PIPE;
-		t_call(sm_spawn_start(&sp, NULL), ==, 0);
-		t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==,
+		t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+		t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==,
 		    0);
-		t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+		t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 		t_assert_streq(out.b_data, envs[i].want);
 		buf_free(&out);
 		(void)t_end();
@@ -506,19 +499,19 @@ test_cwd(void)
 	sm_spawn_init(&sp, "/bin/pwd", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
 	sp.sp_cwd = t_tmpdir();
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, want);
 	buf_free(&out);
 	(void)snprintf(missing, sizeof(missing), "%s/missing", t_tmpdir());
 	sp.sp_cwd = missing;
 	errno = 0;
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, ENOENT);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, ENOENT);
 	t_assert_streq(why, "cannot chdir");
-	t_call(sp.sp_exit, ==, EX_OSERR);
-	t_call(sp.sp_pipe[1], ==, -1);
+	t_assert_cmp(sp.sp_exit, ==, EX_OSERR);
+	t_assert_cmp(sp.sp_pipe[1], ==, -1);
 }
 
 /* Only 0, 1, 2 reach the child (3 is the directory ls itself opens). */
@@ -534,9 +527,9 @@ test_fds_closed(void)
 	memset(&out, 0, sizeof(out));
 	sm_spawn_init(&sp, "/bin/ls", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, "0\n1\n2\n3\n");
 	buf_free(&out);
 	(void)close(a);
@@ -573,9 +566,9 @@ test_signals_reset(void)
 	memset(&out, 0, sizeof(out));
 	sm_spawn_init(&sp, "/bin/cat", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	(void)sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	(void)sigaction(SIGINT, &old_int, NULL);
 	(void)sigaction(SIGTERM, &old_term, NULL);
@@ -608,25 +601,25 @@ test_identity_root(void)
 	sp.sp_gid = 65534;
 	sp.sp_groups = groups;
 	sp.sp_ngroups = 2;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, "65534\n65534\n65534 100\n");
 	buf_free(&out);
 	/* no list: no supplementary groups at all (root's 0 must not stay) */
 	sp.sp_ngroups = 0;
-	t_call(sm_spawn_start(&sp, NULL), ==, 0);
-	t_call(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
-	t_call(sm_spawn_wait(&sp, 5000), ==, EX_OK);
+	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 5000, NULL), ==, 0);
+	t_assert_cmp(sm_spawn_wait(&sp, 5000), ==, EX_OK);
 	t_assert_streq(out.b_data, "65534\n65534\n65534\n");
 	buf_free(&out);
 	/* the directory is entered as the new user: a 0700 root one fails */
 	(void)snprintf(dir, sizeof(dir), "%s/private", t_tmpdir());
-	t_call(mkdir(dir, 0700), ==, 0);
+	t_assert_cmp(mkdir(dir, 0700), ==, 0);
 	sp.sp_cwd = dir;
 	errno = 0;
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, EACCES);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, EACCES);
 	t_assert_streq(why, "cannot chdir");
 }
 
@@ -665,15 +658,15 @@ test_identity_unprivileged(void)
 		_exit(0);
 	}
 	t_require(pid > 0);
-	t_call(waitpid(pid, &st, 0), ==, pid);
+	t_assert_cmp(waitpid(pid, &st, 0), ==, pid);
 	t_assert(WIFEXITED(st));
-	t_call(WEXITSTATUS(st), ==, 0);
+	t_assert_cmp(WEXITSTATUS(st), ==, 0);
 	/* and a uid without a gid is refused before any fork */
 	sm_spawn_init(&sp, "/bin/true", argv, no_env);
 	sp.sp_uid = 65534;
 	errno = 0;
-	t_call(sm_spawn_start(&sp, &why), ==, -1);
-	t_call(errno, ==, EINVAL);
+	t_assert_cmp(sm_spawn_start(&sp, &why), ==, -1);
+	t_assert_cmp(errno, ==, EINVAL);
 	t_assert_streq(why, "uid without gid");
 }
 
