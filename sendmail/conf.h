@@ -485,6 +485,14 @@ void	conf_free(struct conf *cf);
 int	conf_option(struct conf *cf, const char *text, int fromcmdline,
 	    const char **errp);
 
+/*
+ * conf_finish -- the checks sendmail makes once the cf is read (call it
+ * after the last O line and the command line): HostStatusDirectory needs
+ * ConnectionCacheSize > 0, SingleThreadDelivery needs
+ * HostStatusDirectory; each is switched off with a RAW warning.
+ */
+void	conf_finish(struct conf *cf);
+
 /* conf_lookup -- the table row of long NAME (exact, case-insensitive) or,
  * when NAME is one character, of that legacy letter; NULL if none. */
 const struct conf_entry *conf_lookup(const char *name);
