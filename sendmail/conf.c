@@ -372,7 +372,9 @@ conf_convtime(const char *p, char unit, char *note, size_t nsize)
 			}
 			c = unit;
 		}
-		if (r < LLONG_MAX / 2 - t * unitsecs(c))
+		if (t > (LLONG_MAX / 2 - r) / unitsecs(c))
+			r = LLONG_MAX / 2;	/* saturate, never overflow */
+		else
 			r += t * unitsecs(c);
 	}
 	return (time_t)(neg ? -r : r);
@@ -817,10 +819,6 @@ conf_print_time(FILE *fp, time_t t)
 		{ 'd', 86400 }, { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
 	long long v = t;
 
-	if (t == CONF_TIME_NOW) {
-		fputs("now", fp);
-		return;
-	}
 	if (v == 0) {
 		fputs("0s", fp);
 		return;

@@ -515,8 +515,8 @@ int	conf_print(FILE *fp, const struct conf *cf, const char *name);
  * adds "Invalid time unit `c'" (one line each) to the NOTE buffer NOTE
  * (may be NULL; NSIZE bytes) and counts as UNIT.
  */
-#define CONF_TIME_NOW	((time_t)-1)	/* "now": e.g. return queued mail at
-					   the next queue run */
+#define CONF_TIME_NOW	((time_t)-1)	/* "now" (the same as "-1s"): e.g.
+					   return queued mail at once */
 time_t	conf_convtime(const char *text, char unit, char *note, size_t nsize);
 
 #endif
