@@ -3,8 +3,8 @@
  * conf.c -- the option table and its setters (see conf.h for the rules:
  * field names, value types, message kinds, stickiness).
  *
- * Public: conf_init, conf_free, conf_option, conf_finish, conf_lookup,
- * conf_table, conf_print, conf_convtime.
+ * Public: conf_init, conf_free, conf_option, conf_option_long, conf_finish,
+ * conf_lookup, conf_table, conf_print, conf_convtime.
  *
  * One row per option in the order of sendmail 8.17's own table: that order
  * decides which option an abbreviation means and which two an ambiguous
@@ -76,10 +76,10 @@ R("ConnectionCacheSize", 'k', 'k', 0, INT, 0, co_connectioncachesize, "1",
     conf_set_connsize),
 R("ConnectionCacheTimeout", 'K', 'K', 0, TIME, 'm',
     co_connectioncachetimeout, "5m", set_time),
-R("UseErrorsTo", 'l', 'l', 0, BOOL, 0, co_useerrorsto, "F", set_bool),
+R("UseErrorsTo", 'l', 'l', CONF_F_DEPRECATED, BOOL, 0, co_useerrorsto, "F", set_bool),
 R("LogLevel", 'L', 'L', SAFE, INT, 0, co_loglevel, "9", conf_set_loglevel),
 RN("", 'M', 'M', 0, SPECIAL, conf_set_macro),
-R("MeToo", 'm', 'm', SAFE, BOOL, 0, co_metoo, "T", set_bool),
+R("MeToo", 'm', 'm', SAFE | CONF_F_DEPRECATED, BOOL, 0, co_metoo, "T", set_bool),
 R("CheckAliases", 'n', 'n', 0, BOOL, 0, co_checkaliases, "F", set_bool),
 R("OldStyleHeaders", 'o', 'o', SAFE, BOOL, 0, co_oldstyleheaders, "F",
     set_bool),
@@ -659,9 +659,11 @@ long_option(struct conf *cf, const char *text)
 	return rc;
 }
 
-int
-conf_option(struct conf *cf, const char *text, int fromcmdline,
-    const char **errp)
+/* the common part of conf_option and conf_option_long: LONGTEXT is the
+ * long form without its leading space, or NULL to use TEXT */
+static int
+option(struct conf *cf, const char *text, const char *longtext,
+    int fromcmdline, const char **errp)
 {
 	struct conf_call call, *saved = conf_cur;
 	const struct conf_entry *ce;
@@ -672,7 +674,9 @@ conf_option(struct conf *cf, const char *text, int fromcmdline,
 	call.cc_nerr = 0;
 	cf->cf_err[0] = '\0';
 	conf_cur = &call;
-	if (text[0] == ' ')
+	if (longtext != NULL)
+		(void)long_option(cf, longtext);
+	else if (text[0] == ' ')
 		(void)long_option(cf, text + 1);
 	else if ((ce = by_letter((signed char)text[0])) == NULL)
 		conf_say(CONF_MSG_ERROR, "readcf: unknown option name 0x%x",
@@ -685,6 +689,20 @@ conf_option(struct conf *cf, const char *text, int fromcmdline,
 	if (errp != NULL)
 		*errp = cf->cf_err;
 	return -1;
+}
+
+int
+conf_option(struct conf *cf, const char *text, int fromcmdline,
+    const char **errp)
+{
+	return option(cf, text, NULL, fromcmdline, errp);
+}
+
+int
+conf_option_long(struct conf *cf, const char *nameval, int fromcmdline,
+    const char **errp)
+{
+	return option(cf, NULL, nameval, fromcmdline, errp);
 }
 
 /* ---- lookup, init, free --------------------------------------------- */

@@ -82,7 +82,9 @@ struct conf_hooks {
 	/* report one message (no trailing newline) */
 	void	(*ch_message)(void *ctx, enum conf_msg kind, const char *text);
 	/* define macro NAME ("x" or "{name}") to VALUE: the M option
-	 * (OMxvalue, -oMxvalue) */
+	 * (OMxvalue, -oMxvalue, -MxValue); conf has already checked the
+	 * name as sendmail's macid_parse does and reported its errors
+	 * ("Name required for macro/class" ...) */
 	void	(*ch_define)(void *ctx, const char *name, const char *value);
 	/* macro-expand TEXT (TLS file options are expanded when set);
 	 * returns a malloc'd string, or NULL to keep TEXT as is */
@@ -492,6 +494,11 @@ int	conf_option(struct conf *cf, const char *text, int fromcmdline,
  * HostStatusDirectory; each is switched off with a RAW warning.
  */
 void	conf_finish(struct conf *cf);
+
+/* conf_option_long -- conf_option for -O's argument NAMEVAL
+ * ("LogLevel=9", no leading space) */
+int	conf_option_long(struct conf *cf, const char *nameval, int fromcmdline,
+	    const char **errp);
 
 /* conf_lookup -- the table row of long NAME (exact, case-insensitive) or,
  * when NAME is one character, of that legacy letter; NULL if none. */

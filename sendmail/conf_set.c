@@ -401,30 +401,64 @@ conf_set_connsize(struct conf *cf, const struct conf_entry *ce, const char *sub,
 	return 0;
 }
 
+#define MAXMACNAMELEN	25	/* sendmail's longest {name} */
+
+/*
+ * The macro name at the start of P, as sendmail's macid_parse reads it:
+ * one byte, or {letters digits _} (other bytes reported and dropped; a
+ * one-letter {x} is x).  NAME gets "x" or "{name}"; *EP the byte after.
+ * Returns -1 (reported) when there is no usable name.
+ */
+static int
+macro_name(const char *p, char *name, size_t size, const char **ep)
+{
+	char mbuf[MAXMACNAMELEN + 1];
+	size_t n = 0;
+
+	if (*p == '\0' || (p[0] == '{' && p[1] == '}')) {
+		conf_say(CONF_MSG_ERROR, "Name required for macro/class");
+		return -1;
+	}
+	if (*p != '{') {
+		(void)snprintf(name, size, "%c", *p);
+		*ep = p + 1;
+		return 0;
+	}
+	while (*++p != '\0' && *p != '}' && n < sizeof mbuf - 1) {
+		if (isalnum((unsigned char)*p) || *p == '_')
+			mbuf[n++] = *p;
+		else
+			conf_say(CONF_MSG_ERROR,
+			    "Invalid macro/class character %c", *p);
+	}
+	mbuf[n] = '\0';
+	if (*p != '}') {
+		if (*p == '\0')
+			conf_say(CONF_MSG_ERROR, "Unbalanced { on %s", mbuf);
+		else
+			conf_say(CONF_MSG_ERROR, "Macro/class name ({%s}) too "
+			    "long (%d chars max)", mbuf, MAXMACNAMELEN);
+		conf_say(CONF_MSG_ERROR,
+		    "Unable to assign macro/class ID (mid = 0xffffffff)");
+		return -1;
+	}
+	(void)snprintf(name, size, n == 1 ? "%s" : "{%s}", mbuf);
+	*ep = p + 1;
+	return 0;
+}
+
 /* M: define a macro, "x" or "{name}" then the value */
 int
-conf_set_macro(struct conf *cf, const struct conf_entry *ce, const char *sub,
-    const char *val)
+conf_set_macro(struct conf *cf, const struct conf_entry *ce,
+    const char *sub, const char *val)
 {
-	char name[64];
+	char name[MAXMACNAMELEN + 3];
 	const char *v;
 
 	(void)ce;
 	(void)sub;
-	if (*val == '\0')
-		return 0;
-	if (*val == '{') {
-		const char *e = strchr(val, '}');
-
-		if (e == NULL || e == val + 1)
-			return 0;
-		(void)snprintf(name, sizeof name, "%.*s", (int)(e - val + 1),
-		    val);
-		v = e + 1;
-	} else {
-		(void)snprintf(name, sizeof name, "%c", *val);
-		v = val + 1;
-	}
+	if (macro_name(val, name, sizeof name, &v) < 0)
+		return -1;
 	if (cf->cf_hooks.ch_define != NULL)
 		cf->cf_hooks.ch_define(cf->cf_hooks.ch_ctx, name, v);
 	return 0;

@@ -376,6 +376,23 @@ static const struct row {
 	{ "OperatorChars", " OperatorChars=.:%@", 0, "", "OperatorChars",
 	  "OperatorChars=.:%@\n" },
 	{ "M defines nothing without a hook", "Mxhello", 0, "", NULL, NULL },
+	/* macro names as sendmail parses them */
+	{ "M without a name", "M", -1, "E:Name required for macro/class\n",
+	  NULL, NULL },
+	{ "M {}", "M{}x", -1, "E:Name required for macro/class\n", NULL,
+	  NULL },
+	{ "M {", "M{", -1, "E:Unbalanced { on \n"
+	  "E:Unable to assign macro/class ID (mid = 0xffffffff)\n", NULL,
+	  NULL },
+	{ "M {abc", "M{abc", -1, "E:Unbalanced { on abc\n"
+	  "E:Unable to assign macro/class ID (mid = 0xffffffff)\n", NULL,
+	  NULL },
+	{ "M {a b}", "M{a b}v", -1, "E:Invalid macro/class character  \n",
+	  NULL, NULL },
+	{ "M name too long", "M{aaaaaaaaaaaaaaaaaaaaaaaaaaaa}v", -1,
+	  "E:Macro/class name ({aaaaaaaaaaaaaaaaaaaaaaaaa}) too long (25 chars "
+	  "max)\nE:Unable to assign macro/class ID (mid = 0xffffffff)\n",
+	  NULL, NULL },
 };
 
 static void
@@ -647,6 +664,10 @@ test_sticky(void)
 	t_assert_cmp(cf.co_loglevel, ==, 5);
 	OK(&cf, "L8", 1);
 	t_assert_cmp(cf.co_loglevel, ==, 8);	/* command line again */
+	t_assert(conf_option_long(&cf, "LogLevel=11", 1, NULL) == 0);
+	t_assert_cmp(cf.co_loglevel, ==, 11);	/* -O LogLevel=11 */
+	t_assert(conf_option_long(&cf, "NoSuch=1", 1, NULL) < 0);
+	t_assert_streq(cf.cf_err, "readcf: unknown option name NoSuch");
 	/* per sub-option */
 	OK(&cf, " Timeout.command=1m", 1);
 	OK(&cf, " Timeout.command=9m", 0);
@@ -720,8 +741,13 @@ test_hooks(void)
 	defined[0] = '\0';
 	OK(&cf, "Mxhello world", 0);
 	OK(&cf, "M{client_addr}1.2.3.4", 0);
-	OK(&cf, "M", 0);
-	t_assert_streq(defined, "x=hello world;{client_addr}=1.2.3.4;");
+	t_assert(conf_option(&cf, "M", 0, NULL) < 0);
+	OK(&cf, "M{y}why", 0);
+	OK(&cf, "M x", 0);
+	/* an error, yet the macro is defined (as {ab}) */
+	t_assert(conf_option(&cf, "M{a b}v", 0, NULL) < 0);
+	t_assert_streq(defined, "x=hello world;{client_addr}=1.2.3.4;y=why;"
+	    " =x;{ab}=v;");
 	OK(&cf, " ServerCertFile=$j.pem", 0);
 	t_require(cf.co_servercertfile != NULL);
 	t_assert_streq(cf.co_servercertfile, "<$j.pem>");
