@@ -265,7 +265,7 @@ struct conf {
 	bool	co_forkeachjob;			/* Y */
 	long	co_classfactor;			/* z */
 	long	co_retryfactor;			/* Z */
-	char	co_queuesortorder;		/* 'p' 'h' 'f' 'm' 't' 'r' 's' 'n' */
+	char	co_queuesortorder;		/* p h f m t r s n */
 	char	*co_hostsfile;
 	time_t	co_minqueueage;			/* unit m */
 	char	*co_defaultcharset;
@@ -291,7 +291,7 @@ struct conf {
 	char	*co_doublebounceaddress;
 	char	*co_hoststatusdirectory;
 	bool	co_singlethreaddelivery;
-	char	*co_runasuser;			/* user name, if given by name */
+	char	*co_runasuser;			/* user name, if named */
 	uid_t	co_runasuser_uid;
 	gid_t	co_runasuser_gid;
 	bool	co_rrtimpliesdsn;

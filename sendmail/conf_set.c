@@ -28,8 +28,8 @@
 
 /* AliasFile: each comma-separated spec appends; empty means "aliases" */
 int
-conf_set_aliasfile(struct conf *cf, const struct conf_entry *ce, const char *sub,
-    const char *val)
+conf_set_aliasfile(struct conf *cf, const struct conf_entry *ce,
+    const char *sub, const char *val)
 {
 	const char *p, *e;
 
@@ -86,8 +86,8 @@ conf_set_minfree(struct conf *cf, const struct conf_entry *ce, const char *sub,
 
 /* an unsafe setter may only lower the checkpoint interval */
 int
-conf_set_checkpoint(struct conf *cf, const struct conf_entry *ce, const char *sub,
-    const char *val)
+conf_set_checkpoint(struct conf *cf, const struct conf_entry *ce,
+    const char *sub, const char *val)
 {
 	(void)ce;
 	(void)sub;
@@ -349,7 +349,8 @@ privacy_word(struct conf *cf, const char *word)
 	const struct conf_word *w = word_find(privacy_words, word);
 
 	if (w == NULL) {
-		conf_say(CONF_MSG_ERROR, "readcf: Op line: %s unrecognized", word);
+		conf_say(CONF_MSG_ERROR, "readcf: Op line: %s unrecognized",
+		    word);
 		return -1;
 	}
 	cf->co_privacyoptions |= w->w_bits;
@@ -377,8 +378,8 @@ dbs_word(struct conf *cf, const char *word)
 			cf->co_dontblamesendmail |= CONF_DBS_BIT(i);
 		return 0;
 	}
-	conf_say(CONF_MSG_ERROR, "readcf: DontBlameSendmail option: %s unrecognized",
-	    word);
+	conf_say(CONF_MSG_ERROR,
+	    "readcf: DontBlameSendmail option: %s unrecognized", word);
 	return -1;
 }
 
@@ -465,8 +466,8 @@ conf_set_macro(struct conf *cf, const struct conf_entry *ce,
 }
 
 int
-conf_set_supersafe(struct conf *cf, const struct conf_entry *ce, const char *sub,
-    const char *val)
+conf_set_supersafe(struct conf *cf, const struct conf_entry *ce,
+    const char *sub, const char *val)
 {
 	(void)ce;
 	(void)sub;
@@ -475,7 +476,8 @@ conf_set_supersafe(struct conf *cf, const struct conf_entry *ce, const char *sub
 	else if (tolower((unsigned char)*val) == 'p')
 		cf->co_supersafe = CONF_SAFE_POSTMILTER;
 	else
-		cf->co_supersafe = conf_atobool(val) ? CONF_SAFE_REALLY : CONF_SAFE_NO;
+		cf->co_supersafe = conf_atobool(val) ? CONF_SAFE_REALLY :
+		    CONF_SAFE_NO;
 	return 0;
 }
 
@@ -538,7 +540,8 @@ static const struct to_row {
 	{ "auth", 0x21, TO_ONE, 'm', CONF_F(co_timeout_auth) },
 	{ "starttls", 0x22, TO_ONE, 'm', CONF_F(co_timeout_starttls) },
 	{ "aconnect", 0x23, TO_ONE, 'm', CONF_F(co_timeout_aconnect) },
-	{ "queuewarn.dsn", 0x24, TO_ONE, 'h', CONF_F(co_timeout_queuewarn_dsn) },
+	{ "queuewarn.dsn", 0x24, TO_ONE, 'h',
+	    CONF_F(co_timeout_queuewarn_dsn) },
 	{ "queuereturn.dsn", 0x25, TO_ONE, 'd',
 	    CONF_F(co_timeout_queuereturn_dsn) },
 	{ NULL, 0, TO_ONE, 0, CONF_NOFF }
@@ -594,8 +597,7 @@ to_apply(struct conf *cf, const struct to_row *to, const char *val)
 		cf->co_timeout_resolver_retry_normal = conf_atoi(val);
 		break;
 	case TO_ONE:
-		TSET(cf, to->to_off) = to->to_unit == 'm' ? conf_time(val, 'm') :
-		    conf_time(val, to->to_unit);
+		TSET(cf, to->to_off) = conf_time(val, to->to_unit);
 		break;
 	}
 }
@@ -611,7 +613,8 @@ settimeout(struct conf *cf, const char *name, const char *val)
 		if (strcasecmp(to->to_name, name) == 0)
 			break;
 	if (to->to_name == NULL) {
-		conf_say(CONF_MSG_ERROR, "settimeout: invalid timeout %s", name);
+		conf_say(CONF_MSG_ERROR, "settimeout: invalid timeout %s",
+		    name);
 		return -1;
 	}
 	if (!conf_cur->cc_sticky && bit_get(cf->cf_sticky_timeout, to->to_code))
@@ -654,7 +657,7 @@ inittimeouts(struct conf *cf, const char *val)
 		if (isdigit((unsigned char)item[0])) {
 			time_t t = conf_time(item, 'm');
 
-			for (size_t i = 0; i < sizeof old / sizeof old[0]; i++) {
+			for (size_t i = 0; i < sizeof old / sizeof *old; i++) {
 				TSET(cf, to_table[old[i] - 1].to_off) = t;
 				if (conf_cur->cc_sticky)
 					bit_set(cf->cf_sticky_timeout, old[i]);
@@ -715,7 +718,7 @@ static const struct {
 	{ "loglevel", CONF_NOFF },
 	{ NULL, 0 }
 };
-#define MILTER_STICKY	48	/* after the timeout codes in cf_sticky_timeout */
+#define MILTER_STICKY	48	/* past the timeout codes */
 
 int
 conf_set_milter(struct conf *cf, const struct conf_entry *ce, const char *sub,
@@ -725,26 +728,28 @@ conf_set_milter(struct conf *cf, const struct conf_entry *ce, const char *sub,
 
 	(void)ce;
 	if (sub == NULL) {
-		conf_say(CONF_MSG_ERROR, "milter_set_option: invalid Milter option, "
-		    "must specify suboption");
+		conf_say(CONF_MSG_ERROR, "milter_set_option: invalid Milter "
+		    "option, must specify suboption");
 		return -1;
 	}
 	for (i = 0; milter_table[i].mo_name != NULL; i++)
 		if (strcasecmp(milter_table[i].mo_name, sub) == 0)
 			break;
 	if (milter_table[i].mo_name == NULL) {
-		conf_say(CONF_MSG_ERROR, "milter_set_option: invalid Milter option %s",
-		    sub);
+		conf_say(CONF_MSG_ERROR,
+		    "milter_set_option: invalid Milter option %s", sub);
 		return -1;
 	}
-	if (!conf_cur->cc_sticky && bit_get(cf->cf_sticky_timeout, MILTER_STICKY + i))
+	if (!conf_cur->cc_sticky &&
+	    bit_get(cf->cf_sticky_timeout, MILTER_STICKY + i))
 		return 0;
 	if (conf_cur->cc_sticky)
 		bit_set(cf->cf_sticky_timeout, MILTER_STICKY + i);
 	if (milter_table[i].mo_off == CONF_NOFF)
 		cf->co_milter_loglevel = conf_atoi(val);
 	else
-		conf_strset((char **)((char *)cf + milter_table[i].mo_off), val);
+		conf_strset((char **)((char *)cf + milter_table[i].mo_off),
+		    val);
 	return 0;
 }
 
@@ -887,7 +892,8 @@ conf_set_sortorder(struct conf *cf, const struct conf_entry *ce,
 	(void)ce;
 	(void)sub;
 	if (c == '\0' || strchr("fhmptrsn", c) == NULL) {
-		conf_say(CONF_MSG_ERROR, "Invalid queue sort order \"%s\"", val);
+		conf_say(CONF_MSG_ERROR, "Invalid queue sort order \"%s\"",
+		    val);
 		return -1;
 	}
 	cf->co_queuesortorder = (char)c;
@@ -1290,7 +1296,8 @@ print_milter(FILE *fp, const struct conf *cf)
 		const char *v;
 
 		if (milter_table[i].mo_off == CONF_NOFF) {
-			fprintf(fp, "Milter.LogLevel=%d\n", cf->co_milter_loglevel);
+			fprintf(fp, "Milter.LogLevel=%d\n",
+			    cf->co_milter_loglevel);
 			continue;
 		}
 		v = *(char *const *)((const char *)cf + milter_table[i].mo_off);

@@ -797,7 +797,7 @@ mx_dns(const char *host, int flags, struct mxlist *ml, int *statp)
 			if (dconf.dc_fallbackmx != NULL &&
 			    (flags & DOMAIN_TRYFALLBACK)) {
 				mx_fallback(ml);
-				ml->ml_seenlocal = true;  /* no second fallback */
+				ml->ml_seenlocal = true; /* no 2nd fallback */
 				return ml->ml_n;
 			}
 			*statp = EX_TEMPFAIL;

@@ -34,10 +34,10 @@ struct domain_self {
 	char	ds_domain[256];		/* $m ("" when the name has no dot) */
 	char	ds_node[256];		/* $k: the uname node name */
 	bool	ds_qualified;		/* ds_fqdn has a dot */
-	char	**ds_names;		/* every name for $=w, in sendmail's order
-					   of insertion (fqdn, node name, the
-					   host entry's aliases, then names of
-					   probed interfaces); NULL-terminated */
+	char	**ds_names;		/* every name for $=w, in sendmail's
+					   order of insertion (fqdn, node name,
+					   the host entry's aliases, then names
+					   of probed interfaces); NULL-ended */
 	char	**ds_addrs;		/* "[a.b.c.d]" literals for $=w: the
 					   host entry's addresses, then probed
 					   interfaces; NULL-terminated */
@@ -82,7 +82,7 @@ int	domain_probe(struct domain_self *ds, bool skiploopback,
 struct domain_conf {
 	const char	*dc_hostsfile;	/* HostsFile (NULL: /etc/hosts) */
 	const char	*dc_fallbackmx;	/* FallbackMXhost or NULL */
-	bool		dc_haswildcardmx;	/* ResolverOptions HasWildcardMX */
+	bool		dc_haswildcardmx;	/* HasWildcardMX */
 	bool		dc_trynullmxlist;	/* TryNullMXList */
 	bool		dc_dontexpandcnames;	/* DontExpandCnames */
 	int		dc_configlevel;		/* the V line */

@@ -20,7 +20,8 @@
 /* ---- helpers -------------------------------------------------------- */
 
 /* one setting that must be accepted (t_assert_cmp evaluates twice) */
-#define OK(cf, text, cmd)	t_assert(conf_option((cf), (text), (cmd), NULL) == 0)
+#define OK(cf, text, cmd) \
+	t_assert(conf_option((cf), (text), (cmd), NULL) == 0)
 
 static char msgs[4096];		/* messages of the last calls, "K:text\n" */
 
@@ -635,7 +636,7 @@ test_table(void)
 		char l[2] = { (char)c, '\0' };
 		bool known = false;
 
-		for (i = 0; i < sizeof binary_letters / sizeof binary_letters[0];
+		for (i = 0; i < sizeof binary_letters / sizeof *binary_letters;
 		    i++)
 			known |= binary_letters[i].letter == c;
 		if (!known)

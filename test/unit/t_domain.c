@@ -168,7 +168,7 @@ static const struct {
 	{ "eps", "eps.example.org", 1, EX_OK },
 	{ "eps2", "eps2", 0, EX_NOHOST },		/* after a # */
 	{ "al.example.org.", "alpha.example.org", 1, EX_OK },
-	{ "al.example", "alpha.example.org", 1, EX_OK },	/* prefix of $m */
+	{ "al.example", "alpha.example.org", 1, EX_OK },	/* $m prefix */
 	{ "al.exam", "al.exam", 0, EX_NOHOST },		/* not at a label */
 	{ "dup", "dup", 0, EX_NOHOST },	/* no label match outside $m */
 	{ "other", "dup.example.org", 1, EX_OK },
