@@ -162,17 +162,59 @@ t_check_streq(const char *a, const char *b, const char *file, int line,
 	    file, line, expr);
 }
 
+/* -1, 0, 1 as a is less than, equal to, greater than b, by value. */
+static int
+cmp_values(unsigned long long a, int asigned, unsigned long long b,
+    int bsigned)
+{
+	int aneg = asigned && (long long)a < 0;
+	int bneg = bsigned && (long long)b < 0;
+
+	if (aneg != bneg)
+		return aneg ? -1 : 1;
+	if (aneg)	/* both negative */
+		return (long long)a < (long long)b ? -1 : (long long)a > (long long)b;
+	return a < b ? -1 : a > b;
+}
+
+static void
+show_value(char *dst, size_t size, unsigned long long v, int sgn)
+{
+	if (sgn)
+		(void)snprintf(dst, size, "%lld", (long long)v);
+	else
+		(void)snprintf(dst, size, "%llu", v);
+}
+
 int
-t_check_cmp(long long a, long long b, int ok, const char *file, int line,
+t_check_cmp(unsigned long long a, int asigned, const char *op,
+    unsigned long long b, int bsigned, const char *file, int line,
     const char *expr)
 {
-	char detail[80];
+	static const struct {
+		const char *op;
+		int lt, eq, gt;
+	} ops[] = {
+		{ "==", 0, 1, 0 }, { "!=", 1, 0, 1 }, { "<", 1, 0, 0 },
+		{ "<=", 1, 1, 0 }, { ">", 0, 0, 1 }, { ">=", 0, 1, 1 },
+	};
+	char sa[32], sb[32], detail[80];
+	int c = cmp_values(a, asigned, b, bsigned);
+	size_t i;
 
-	if (!ok) {
-		(void)snprintf(detail, sizeof(detail), "[%lld vs %lld]", a, b);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (strcmp(op, ops[i].op) != 0)
+			continue;
+		if (c < 0 ? ops[i].lt : c == 0 ? ops[i].eq : ops[i].gt)
+			return 1;
+		show_value(sa, sizeof(sa), a, asigned);
+		show_value(sb, sizeof(sb), b, bsigned);
+		(void)snprintf(detail, sizeof(detail), "[%s vs %s]", sa, sb);
 		fail(file, line, expr, detail);
+		return 0;
 	}
-	return ok;
+	fail(file, line, expr, "[unknown comparison]");
+	return 0;
 }
 
 const char *

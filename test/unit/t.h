@@ -41,8 +41,14 @@ int	t_check_streq(const char *a, const char *b, const char *file, int line,
 	    const char *expr);
 int	t_check_memeq(const void *a, size_t alen, const void *b, size_t blen,
 	    const char *file, int line, const char *expr);
-int	t_check_cmp(long long a, long long b, int ok, const char *file,
-	    int line, const char *expr);
+/* OP is one of == != < <= > >=; A and B are evaluated once and compared
+ * by value (a negative signed value is less than any unsigned one). */
+int	t_check_cmp(unsigned long long a, int asigned, const char *op,
+	    unsigned long long b, int bsigned, const char *file, int line,
+	    const char *expr);
+#define T_SIGNED_(x) _Generic((x), unsigned char: 0, unsigned short: 0, \
+	unsigned int: 0, unsigned long: 0, unsigned long long: 0, _Bool: 0, \
+	default: 1)
 
 #define t_assert(e)	t_check(!!(e), __FILE__, __LINE__, #e)
 #define t_assert_streq(a, b) \
@@ -50,10 +56,10 @@ int	t_check_cmp(long long a, long long b, int ok, const char *file,
 #define t_assert_memeq(a, alen, b, blen) \
 	t_check_memeq((a), (alen), (b), (blen), __FILE__, __LINE__, \
 	    #a " == " #b)
-#define T_CMP_(a, op, b) \
-	t_check_cmp((long long)(a), (long long)(b), (a) op (b), \
+#define t_assert_cmp(a, op, b) \
+	t_check_cmp((unsigned long long)(a), T_SIGNED_(a), #op, \
+	    (unsigned long long)(b), T_SIGNED_(b), \
 	    __FILE__, __LINE__, #a " " #op " " #b)
-#define t_assert_cmp(a, op, b)	T_CMP_(a, op, b)
 /* Stop the current case (return from the case function) when e is false. */
 #define t_require(e)	do { if (!t_assert(e)) return; } while (0)
 
