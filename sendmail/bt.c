@@ -10,6 +10,7 @@
  */
 #include "sendmail/bt.h"
 
+#include "libsm/debug.h"
 #include "libsm/err.h"
 #include "sendmail/class.h"
 #include "sendmail/domain.h"
@@ -169,23 +170,9 @@ bt_equal(char *line)
 static void
 bt_dash(char *line)
 {
-	if (line[1] == 'd') {
-		const char *p = line + 2;
-
-		/* only category 21 is served here yet */
-		while (*p != '\0') {
-			long cat = strtol(p, (char **)&p, 10), lev = 1;
-
-			if (*p == '.')
-				lev = strtol(p + 1, (char **)&p, 10);
-			if (cat == 21)
-				rewrite_set_debug((int)lev);
-			while (*p != '\0' && *p != ',' && !isspace((unsigned char)*p))
-				p++;
-			while (*p == ',' || isspace((unsigned char)*p))
-				p++;
-		}
-	} else if (line[1] == '\0')
+	if (line[1] == 'd')
+		(void)sm_debug_set(line + 2, NULL);
+	else if (line[1] == '\0')
 		(void)fputs("Usage: -d{debug arguments}\n", bt_out());
 	else
 		(void)fprintf(bt_out(), "Unknown \"-\" command %s\n", line);
@@ -220,8 +207,7 @@ bt_dollar(char *line)
 static void
 bt_mx(char *p)
 {
-	char *mx[DOMAIN_MAXMX + 1], *q;
-	int n, st = EX_OK, i;
+	char *q;
 
 	if (*p == '\0') {
 		(void)fputs("Usage: /mx address\n", bt_out());
@@ -230,33 +216,21 @@ bt_mx(char *p)
 	q = strchr(p, ' ');
 	if (q != NULL)
 		*q = '\0';
-	(void)fprintf(bt_out(), "getmxrr(%s) returns ", p);
-	n = domain_getmxrr(p, mx, &st);
-	if (n < 0)
-		n = 0;
-	(void)fprintf(bt_out(), "%d value(s):\n", n);
-	for (i = 0; i < n; i++)
-		(void)fprintf(bt_out(), "\t%s\n", mx[i]);
-	domain_freemx(mx, n);
+	domain_bt_mx(bt_out(), p);
 }
 
 static void
 bt_canon(char *p)
 {
-	char host[256];
-	int st;
-
 	if (*p == '\0') {
 		(void)fputs("Usage: /canon address\n", bt_out());
 		return;
 	}
-	if (strlen(p) >= sizeof(host)) {
+	if (strlen(p) >= DOMAIN_MAXNAME) {
 		(void)fputs("Name too long\n", bt_out());
 		return;
 	}
-	memcpy(host, p, strlen(p) + 1);
-	(void)domain_getcanonname(host, sizeof(host), 1, &st);
-	(void)fprintf(bt_out(), "getcanonname(%s) returns %s\n", p, host);
+	domain_bt_canon(bt_out(), p);
 }
 
 static void
@@ -384,10 +358,48 @@ bt_sender(char *p)
 	parseaddr_free(&a);
 }
 
+/*
+ * sendmail's finis as -bt reaches it (end of input, /quit): the -d2.1
+ * report, then exit with the session's status.
+ */
+static void
+bt_finis(void)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	unsigned long flags = 0;
+	int first = 1;
+
+	if (sm_tTd(2, 1)) {
+		if (co->co_oldstyleheaders)
+			flags |= 0x1;
+		if (co->co_metoo)
+			flags |= 0x4000;
+		(void)fprintf(bt_out(), "\n====finis: stat %d e_id=NOQUEUE "
+		    "e_flags=%lx<", msg_exitstat(), flags);
+		if (flags & 0x1) {
+			(void)fputs("OLDSTYLE", bt_out());
+			first = 0;
+		}
+		if (flags & 0x4000)
+			(void)fprintf(bt_out(), "%sMETOO", first ? "" : ",");
+		(void)fputs(">\n", bt_out());
+	}
+	(void)fflush(bt_out());
+	exit(msg_exitstat());
+}
+
+static void
+bt_quit(char *p)
+{
+	(void)p;
+	bt_finis();
+}
+
 static const struct {
 	const char *name;
 	void	(*fn)(char *);
 } bt_slash_cmds[] = {
+	{ "quit", bt_quit },
 	{ "mx", bt_mx }, { "canon", bt_canon }, { "map", bt_map },
 	{ "try", bt_try }, { "tryflags", bt_tryflags_cmd },
 	{ "parse", bt_parse }, { "expand", bt_expand },
@@ -456,6 +468,6 @@ bt_run(FILE *in)
 			*nl = '\0';
 		bt_line(buf);
 	}
-	(void)fflush(bt_out());
+	bt_finis();
 	return msg_exitstat();
 }

@@ -5,6 +5,7 @@
  *
  * Everything else lives in modules that unit tests link.
  */
+#include "libsm/debug.h"
 #include "sendmail/bt.h"
 #include "sendmail/msg.h"
 #include "sendmail/readcf.h"
@@ -66,7 +67,7 @@ main_opt(struct main_args *a, int c, const char *v)
 		a->cf = v;
 		break;
 	case 'd':
-		/* debug categories: only what -bt serves for now */
+		(void)sm_debug_set(v, NULL);
 		break;
 	case 'O':
 	case 'o':
@@ -124,7 +125,7 @@ main(int argc, char **argv)
 	main_parse(argc, argv, &a);
 	(void)setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	msg_set_out(stdout);
-	start_macros();
+	start_init();
 	for (i = 0; i < a.nopts; i++)
 		readcf_option(a.opts[i], 1);
 	(void)start_config(a.cf != NULL ? a.cf : MAIN_DEFAULT_CF, a.mode == 't');

@@ -617,17 +617,17 @@ static void
 cr_plain(struct crack *c, int ch)
 {
 	const struct config *cf = readcf_config();
-	const char *mq = cf->cf_mustquotechars != NULL ?
-	    cf->cf_mustquotechars : "@,;:\\()[].'";
+	const char *mq = cf->cf_conf.co_mustquotechars != NULL ?
+	    cf->cf_conf.co_mustquotechars : "@,;:\\()[].'";
 
 	if (ch == '[')
 		c->bracklev++;
 	else if (ch == ']')
 		c->bracklev--;
 	if (ch == ':' && c->anglelev <= 0 && c->bracklev <= 0 &&
-	    !c->gotcolon && !cf->cf_colonok && cr_colon(c))
+	    !c->gotcolon && !cf->cf_conf.co_colonokinaddr && cr_colon(c))
 		return;
-	if (ch == ';' && c->copylev <= 0 && !cf->cf_colonok)
+	if (ch == ';' && c->copylev <= 0 && !cf->cf_conf.co_colonokinaddr)
 		cr_put(c, ch);
 	if (strchr(mq, ch) != NULL && c->cmtlev <= 0 && !c->qmode)
 		c->quoteit = 1;

@@ -28,6 +28,12 @@
 #include <string.h>
 
 static struct config readcf_cf;
+
+static void	readcf_conf_message(void *ctx, enum conf_msg kind,
+		    const char *text);
+static void	readcf_conf_define(void *ctx, const char *name,
+		    const char *value);
+static char	*readcf_conf_expand(void *ctx, const char *text);
 static int	readcf_rs = -1;		/* ruleset R lines go to */
 static int	readcf_bt;		/* -bt: print the S warnings */
 
@@ -40,10 +46,15 @@ readcf_config(void)
 void
 readcf_init(void)
 {
+	struct conf *co = &readcf_cf.cf_conf;
+
+	conf_init(co);
+	co->cf_hooks.ch_message = readcf_conf_message;
+	co->cf_hooks.ch_define = readcf_conf_define;
+	co->cf_hooks.ch_expand = readcf_conf_expand;
 	readcf_cf.cf_level = 1;
-	readcf_cf.cf_blanksub = ' ';
-	readcf_cf.cf_colonok = 1;
 	readcf_rs = -1;
+	token_set_spacesub((unsigned char)co->co_blanksub);
 	mailer_builtin();
 }
 
@@ -141,7 +152,7 @@ readcf_v(char *bp)
 		free(s);
 	}
 	if (readcf_cf.cf_level >= 6)
-		readcf_cf.cf_colonok = 0;
+		readcf_cf.cf_conf.co_colonokinaddr = false;
 	if (*ep++ != '/')
 		return;
 	for (w = ep; isalpha((unsigned char)*w); w++)
@@ -467,7 +478,7 @@ static void
 readcf_operators(void)
 {
 	char buf[256];
-	const char *ops = readcf_cf.cf_operatorchars;
+	const char *ops = readcf_cf.cf_conf.co_operatorchars;
 
 	if (ops == NULL && readcf_cf.cf_level < 7)
 		ops = macro_get('o');
@@ -535,90 +546,64 @@ readcf_r(char *bp)
 	rewrite_add_rule(readcf_rs, lhs, nl, rhs, nr, 0);
 }
 
-/* ---- options ---------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------ */
 
-/* Remove \ escapes and quotes from V (sendmail's munchstring). */
+/* conf's messages, printed the way sendmail prints each kind. */
+static void
+readcf_conf_message(void *ctx, enum conf_msg kind, const char *text)
+{
+	(void)ctx;
+	switch (kind) {
+	case CONF_MSG_RAW:
+		(void)fprintf(msg_out(), "%s\n", text);
+		break;
+	case CONF_MSG_NOTE:
+		msg_note("%s", text);
+		break;
+	case CONF_MSG_ERROR:
+	case CONF_MSG_FATAL:
+		errno = 0;
+		msg_syserr("%s", text);
+		break;
+	}
+}
+
+/* conf's M option: define a macro. */
+static void
+readcf_conf_define(void *ctx, const char *name, const char *value)
+{
+	int id = macro_id(name, NULL);
+
+	(void)ctx;
+	if (id != 0)
+		macro_set(id, value);
+}
+
+/* conf's expansion of file names. */
 static char *
-readcf_munch(const char *v)
+readcf_conf_expand(void *ctx, const char *text)
 {
-	char *out = sm_malloc_x(strlen(v) + 1), *q = out;
-	int bslash = 0, quoted = 0;
+	char buf[READCF_MAXLINE];
 
-	for (; *v != '\0'; v++) {
-		if (bslash) {
-			bslash = 0;
-			*q++ = *v == 'r' ? '\r' : *v == 'n' ? '\n' :
-			    *v == 'f' ? '\f' : *v == 'b' ? '\b' : *v;
-		} else if (*v == '\\')
-			bslash = 1;
-		else if (*v == '"')
-			quoted = !quoted;
-		else
-			*q++ = *v;
-	}
-	*q = '\0';
-	return out;
-}
-
-/* Set a string option field. */
-static void
-readcf_setstr(char **field, const char *v)
-{
-	free(*field);
-	*field = readcf_munch(v);
-}
-
-/* One option by its long name (or its letter as a one-byte name). */
-static void
-readcf_setopt(const char *name, const char *v)
-{
-	struct config *cf = &readcf_cf;
-
-	if (strcasecmp(name, "OperatorChars") == 0 || strcmp(name, "$") == 0)
-		readcf_setstr(&cf->cf_operatorchars, v);
-	else if (strcasecmp(name, "BlankSub") == 0 || strcmp(name, "B") == 0) {
-		cf->cf_blanksub = *v != '\0' ? (unsigned char)*v : ' ';
-		token_set_spacesub(cf->cf_blanksub);
-	}
-	else if (strcasecmp(name, "DontPruneRoutes") == 0 ||
-	    strcmp(name, "R") == 0)
-		cf->cf_dontpruneroutes = *v == '\0' ||
-		    strchr("tTyY", *v) != NULL;
-	else if (strcasecmp(name, "ColonOkInAddr") == 0)
-		cf->cf_colonok = *v == '\0' || strchr("tTyY", *v) != NULL;
-	else if (strcasecmp(name, "MustQuoteChars") == 0)
-		readcf_setstr(&cf->cf_mustquotechars, v);
-	else if (strcasecmp(name, "ServiceSwitchFile") == 0)
-		readcf_setstr(&cf->cf_switchfile, v);
+	(void)ctx;
+	(void)macro_expand(text, buf, sizeof(buf));
+	return sm_strdup_x(buf);
 }
 
 void
 readcf_option(const char *text, int fromcmd)
 {
-	char name[64];
-	const char *p = text;
-	size_t n = 0;
+	struct conf *co = &readcf_cf.cf_conf;
+	const char *err = NULL;
+	int old = co->co_blanksub;
 
-	(void)fromcmd;
-	if (*p != ' ') {
-		name[0] = *p;
-		name[1] = '\0';
-		readcf_setopt(name, *p != '\0' ? p + 1 : p);
-		return;
+	(void)conf_option(co, text, fromcmd, &err);
+	if (co->cf_fatal != 0) {
+		(void)fflush(msg_out());
+		exit(co->cf_fatal);
 	}
-	while (isspace((unsigned char)*p))
-		p++;
-	while ((isalnum((unsigned char)*p) || *p == '.' || *p == '_') &&
-	    n < sizeof(name) - 1)
-		name[n++] = *p++;
-	name[n] = '\0';
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '=')
-		p++;
-	while (isspace((unsigned char)*p))
-		p++;
-	readcf_setopt(name, p);
+	if (co->co_blanksub != old)
+		token_set_spacesub((unsigned char)co->co_blanksub);
 }
 
 /* ---- reading -------------------------------------------------------------- */
@@ -695,8 +680,8 @@ readcf(const char *file, int btmode)
 void
 readcf_finish(void)
 {
+	conf_finish(&readcf_cf.cf_conf);
 	readcf_operators();
-	token_set_spacesub(readcf_cf.cf_blanksub);
 	if (mailer_find("local") == NULL)
 		msg_syserr("No local mailer defined");
 	if (mailer_find("prog") == NULL)

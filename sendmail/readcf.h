@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "sendmail/conf.h"
+
 #define READCF_MAXPRIORITIES	25
 #define READCF_MAXLINE		2048
 
@@ -30,12 +32,7 @@ struct config {
 		char	*name;
 		int	val;
 	} cf_pri[READCF_MAXPRIORITIES];
-	char	*cf_operatorchars;	/* O OperatorChars (translated) */
-	int	cf_blanksub;		/* O BlankSub */
-	int	cf_colonok;		/* ColonOkInAddr */
-	int	cf_dontpruneroutes;	/* O DontPruneRoutes */
-	char	*cf_mustquotechars;	/* O MustQuoteChars */
-	char	*cf_switchfile;		/* O ServiceSwitchFile */
+	struct conf cf_conf;		/* the options (conf.h) */
 };
 
 /* The config read so far. */
@@ -71,7 +68,8 @@ void	readcf_translate(char *line);
 /*
  * readcf_option -- an O line, -O or -o: TEXT is what follows the `O'
  *	(" Name=value" or "Xvalue").  FROMCMD marks command-line options
- *	(they win over later cf lines).
+ *	(they win over later cf lines).  Messages as sendmail prints them;
+ *	a fatal one ends the process with its status.
  */
 void	readcf_option(const char *text, int fromcmd);
 

@@ -9,6 +9,7 @@
  */
 #include "sendmail/rewrite.h"
 
+#include "libsm/debug.h"
 #include "libsm/err.h"
 #include "sendmail/class.h"
 #include "sendmail/macro.h"
@@ -38,20 +39,13 @@ struct ruleset {
 static struct ruleset rw_sets[REWRITE_MAXRWSETS];
 static int	rw_nextnamed = REWRITE_MAXRWSETS;
 static int	rw_trace;
-static int	rw_debug;
 
-#define RW_TTD(level)	(rw_debug >= (level))
+#define RW_TTD(level)	sm_tTd(21, (level))
 
 void
 rewrite_set_trace(int on)
 {
 	rw_trace = on;
-}
-
-void
-rewrite_set_debug(int level)
-{
-	rw_debug = level;
 }
 
 /* ---- ruleset names ------------------------------------------------------- */

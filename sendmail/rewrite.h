@@ -68,9 +68,6 @@ int	rewrite(const struct token **pv, int *n, int cap, int rs,
 /* rewrite_set_trace -- print the "NAME   input:" lines (-bt). */
 void	rewrite_set_trace(int on);
 
-/* rewrite_set_debug -- the -d21.N level (0 off). */
-void	rewrite_set_debug(int level);
-
 /* rewrite_dump -- -bt's =S: print the rules of RS. */
 void	rewrite_dump(FILE *fp, int rs);
 

@@ -2,7 +2,7 @@
 /*
  * start.c -- process start-up shared by every mode (see start.h).
  *
- * Public: start_macros start_config.
+ * Public: start_init start_config.
  * Runs at start, before privileges are given up.
  */
 #include "sendmail/start.h"
@@ -16,9 +16,11 @@
 #include "sendmail/readcf.h"
 #include "sendmail/token.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
+
+static struct domain_self start_ds;
 
 /* The metasymbols are macros whose values are their internal codes. */
 static void
@@ -54,40 +56,42 @@ start_metamacros(void)
 	}
 }
 
+/* Class w gets every name and literal of DS from index FROM on. */
+static void
+start_add_names(char **names, int from)
+{
+	int i;
+
+	for (i = from; names != NULL && names[i] != NULL; i++)
+		class_add('w', names[i]);
+}
+
 /* $j $w $m $k and class w from the host's names. */
 static void
 start_hostnames(void)
 {
-	struct domain_self ds;
-	struct utsname u;
 	const char *err = NULL;
-	char **n;
 
-	memset(&ds, 0, sizeof(ds));
-	if (domain_self(&ds, &err) < 0) {
+	if (domain_self(&start_ds, &err) < 0) {
 		if (err != NULL)
 			msg_syserr("%s", err);
 		return;
 	}
-	if (ds.ds_fqdn[0] != '\0') {
-		macro_set('w', ds.ds_fqdn);
-		macro_set('j', ds.ds_fqdn);
-		class_add('w', ds.ds_fqdn);
-		if (ds.ds_domain[0] != '\0')
-			macro_set('m', ds.ds_domain);
-		if (uname(&u) == 0)
-			macro_set('k', u.nodename);
+	if (start_ds.ds_fqdn[0] != '\0') {
+		macro_set('w', start_ds.ds_fqdn);
+		macro_set('j', start_ds.ds_fqdn);
+		if (start_ds.ds_domain[0] != '\0')
+			macro_set('m', start_ds.ds_domain);
+		macro_set('k', start_ds.ds_node);
 	}
-	for (n = ds.ds_names; n != NULL && *n != NULL; n++)
-		class_add('w', *n);
-	for (n = ds.ds_addrs; n != NULL && *n != NULL; n++)
-		class_add('w', *n);
-	domain_self_free(&ds);
+	start_add_names(start_ds.ds_names, 0);
+	start_add_names(start_ds.ds_addrs, 0);
 }
 
 void
-start_macros(void)
+start_init(void)
 {
+	readcf_init();
 	start_metamacros();
 	macro_set('n', "MAILER-DAEMON");
 	macro_set('v', START_VERSION);
@@ -112,6 +116,72 @@ start_macro_set(const char *name, const char *value)
 		macro_set(id, value);
 }
 
+/* Domain hooks. */
+static const char *
+start_domain(void *ctx)
+{
+	(void)ctx;
+	return macro_get('m');
+}
+
+static int
+start_islocal(void *ctx, const char *word)
+{
+	(void)ctx;
+	return class_has('w', word);
+}
+
+static void
+start_dsyserr(void *ctx, const char *text)
+{
+	(void)ctx;
+	errno = 0;
+	msg_syserr("%s", text);
+}
+
+static void
+start_dmessage(void *ctx, const char *text)
+{
+	(void)ctx;
+	(void)fprintf(msg_out(), "%s\n", text);
+}
+
+/* Tell domain.c what the cf says; probe the interfaces for $=w. */
+static void
+start_domain_setup(void)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	struct domain_conf dc;
+	int nn = 0, na = 0;
+
+	memset(&dc, 0, sizeof(dc));
+	dc.dc_hostsfile = co->co_hostsfile;
+	dc.dc_fallbackmx = co->co_fallbackmxhost;
+	dc.dc_haswildcardmx = co->co_resolveroptions_haswildcardmx;
+	dc.dc_trynullmxlist = co->co_trynullmxlist;
+	dc.dc_dontexpandcnames = co->co_dontexpandcnames;
+	dc.dc_configlevel = readcf_config()->cf_level;
+	dc.dc_myhostname = macro_get('j');
+	dc.dc_domain = start_domain;
+	dc.dc_islocal = start_islocal;
+	dc.dc_syserr = start_dsyserr;
+	dc.dc_message = start_dmessage;
+	domain_configure(&dc);
+	if (co->co_serviceswitchfile != NULL)
+		domain_set_switch_file(co->co_serviceswitchfile);
+	if (co->co_dontprobeinterfaces == CONF_DPI_PROBENONE)
+		return;
+	while (start_ds.ds_names != NULL && start_ds.ds_names[nn] != NULL)
+		nn++;
+	while (start_ds.ds_addrs != NULL && start_ds.ds_addrs[na] != NULL)
+		na++;
+	if (domain_probe(&start_ds, co->co_dontprobeinterfaces ==
+	    CONF_DPI_SKIPLOOPBACK, start_islocal, NULL) > 0) {
+		start_add_names(start_ds.ds_addrs, na);
+		start_add_names(start_ds.ds_names, nn);
+	}
+}
+
 int
 start_config(const char *cffile, int btmode)
 {
@@ -123,9 +193,10 @@ start_config(const char *cffile, int btmode)
 	hooks.mh_macro_get = start_macro_get;
 	hooks.mh_macro_set = start_macro_set;
 	map_init(&hooks);
-	readcf_init();
 	(void)map_declare("host", "host", "-a. -D", NULL, 0, &err);
 	st = readcf(cffile, btmode);
+	start_domain_setup();
 	readcf_finish();
+	domain_self_free(&start_ds);
 	return st;
 }

@@ -11,8 +11,12 @@
 
 #define START_VERSION	"8.17.1.9"	/* $v: the version we answer as */
 
-/* start_macros -- sendmail's initmacros plus $v and the host names. */
-void	start_macros(void);
+/*
+ * start_init -- the option defaults, the built-in mailers, sendmail's
+ *	initmacros plus $v and the host names ($j $w $m $k, class w).
+ *	Command-line options are applied after this, before start_config.
+ */
+void	start_init(void);
 
 /*
  * start_config -- read CFFILE (BTMODE: -bt warnings) and finish the
