@@ -66,13 +66,14 @@ macro_long_id(const char *p, const char **endp)
 	}
 	mbuf[n] = '\0';
 	*endp = p;
-	if (*p == '\0') {
-		msg_syserr("Unbalanced { on %s", mbuf);
-		return 0;
-	}
-	if (*p != '}') {
-		msg_syserr("Macro/class name ({%s}) too long (%d chars max)",
-		    mbuf, MACRO_MAXNAMELEN);
+	if (*p == '\0' || *p != '}') {
+		if (*p == '\0')
+			msg_syserr("Unbalanced { on %s", mbuf);
+		else
+			msg_syserr("Macro/class name ({%s}) too long (%d chars "
+			    "max)", mbuf, MACRO_MAXNAMELEN);
+		msg_syserr("Unable to assign macro/class ID (mid = 0x%x)",
+		    0xffffffffu);
 		return 0;
 	}
 	*endp = p + 1;

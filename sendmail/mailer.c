@@ -365,7 +365,7 @@ mailer_check(MAILER *m)
 		return -1;
 	}
 	if (m->m_mailer == NULL) {
-		msg_syserr("M%s: P= mailer path required", m->m_name);
+		msg_syserr("M%s: P= argument required", m->m_name);
 		return -1;
 	}
 	if (strcmp(m->m_mailer, "[TCP]") == 0) {

@@ -341,11 +341,72 @@ readcf_o(char *bp)
 	readcf_option(bp + 1, 0);
 }
 
-/* Lines accepted and not (yet) used in -bt: H E Q X. */
+/* E: an environment variable for mailers (not needed by -bt). */
 static void
 readcf_ignore(char *bp)
 {
 	(void)bp;
+}
+
+/* The ?flags? or ?$x? part of an H line at P; the text after it, or NULL
+ * for a syntax error. */
+static char *
+readcf_hcond(char *p)
+{
+	char *q = strchr(++p, '?');
+
+	if (q == NULL)
+		return NULL;
+	*q = '\0';
+	if ((unsigned char)*p == TOKEN_MACROEXPAND) {
+		if (*++p == '\0' || *++p != '\0') {
+			*q = '?';
+			return NULL;
+		}
+	} else
+		for (; *p != '\0'; p++)
+			if ((unsigned char)*p >= 0x80) {
+				*q = '?';
+				return NULL;
+			}
+	*q = '?';
+	return q + 1;
+}
+
+/* H: a header template; only its syntax is checked here. */
+static void
+readcf_h(char *bp)
+{
+	char *line = bp + 1, *p = line, *name;
+
+	if (*p == '?' && (p = readcf_hcond(p)) == NULL) {
+		msg_syserr("553 5.3.0 header syntax error, line \"%s\"", line);
+		return;
+	}
+	name = p;
+	while (*p > ' ' && *p < 0x7f && *p != ':')
+		p++;
+	if (p == name) {
+		msg_syserr("553 5.3.0 header syntax error, line \"%s\"", line);
+		return;
+	}
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != ':')
+		msg_syserr("553 5.3.0 header syntax error, line \"%s\"", line);
+}
+
+/* Q and X: queue groups and mail filters need a name. */
+static void
+readcf_named(char *bp)
+{
+	const char *p = bp + 1;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '\0' || *p == ',')
+		msg_syserr("name required for %s", bp[0] == 'Q' ? "queue" :
+		    "mail filter");
 }
 
 static void
@@ -363,9 +424,9 @@ static const struct {
 	{ 'V', readcf_v }, { 'D', readcf_d }, { 'C', readcf_c },
 	{ 'T', readcf_c }, { 'F', readcf_f }, { 'S', readcf_s },
 	{ 'R', readcf_r }, { 'P', readcf_p }, { 'K', readcf_k },
-	{ 'M', readcf_m }, { 'O', readcf_o }, { 'H', readcf_ignore },
-	{ 'E', readcf_ignore }, { 'Q', readcf_ignore },
-	{ 'X', readcf_ignore }, { 0, NULL }
+	{ 'M', readcf_m }, { 'O', readcf_o }, { 'H', readcf_h },
+	{ 'E', readcf_ignore }, { 'Q', readcf_named },
+	{ 'X', readcf_named }, { 0, NULL }
 };
 
 void
@@ -684,6 +745,4 @@ readcf_finish(void)
 	readcf_operators();
 	if (mailer_find("local") == NULL)
 		msg_syserr("No local mailer defined");
-	if (mailer_find("prog") == NULL)
-		msg_syserr("No prog mailer defined");
 }

@@ -80,9 +80,9 @@ rw_number(const char *p, const char **endp)
 	return (int)v;
 }
 
-/* "NAME=N": the number after '=' at P. */
+/* "NAME=N": the number after '=' at P; FULL names it in messages. */
 static int
-rw_explicit(const char *name, const char *p, const char **endp)
+rw_explicit(const char *full, const char *p, const char **endp)
 {
 	char *end;
 	long v;
@@ -91,7 +91,7 @@ rw_explicit(const char *name, const char *p, const char **endp)
 		;
 	if (!isdigit((unsigned char)*p)) {
 		msg_syserr("bad ruleset definition \"%s\" (number required "
-		    "after `=')", name);
+		    "after `=')", full);
 		return -1;
 	}
 	v = strtol(p, &end, 10);
@@ -99,7 +99,7 @@ rw_explicit(const char *name, const char *p, const char **endp)
 		*endp = end;
 	if (v >= REWRITE_MAXRWSETS / 2 || v < 0) {
 		msg_syserr("bad ruleset number %ld in \"%s\" (%d max)", v,
-		    name, REWRITE_MAXRWSETS / 2);
+		    full, REWRITE_MAXRWSETS / 2);
 		return -1;
 	}
 	return (int)v;
@@ -119,16 +119,18 @@ rw_set_name(int rs, const char *name)
 	rw_sets[rs].rs_name = sm_strdup_x(name);
 }
 
-/* A named ruleset NAME (delimited by DELIM at P): find or enter it. */
+/* A named ruleset NAME (FULL: the text from it on; P after it): find
+ * or enter it. */
 static int
-rw_named(const char *name, const char *p, const char **endp, int enter)
+rw_named(const char *name, const char *full, const char *p,
+    const char **endp, int enter)
 {
 	int rs = rw_find_name(name), want = -1;
 
 	if (rs < 0 && !enter)
 		return -1;
 	if (enter && *p == '=')
-		want = rw_explicit(name, p, endp);
+		want = rw_explicit(full, p, endp);
 	else {
 		if (endp != NULL)
 			*endp = p;
@@ -178,7 +180,7 @@ rewrite_rsnum(const char *p, const char **endp, int enter)
 	name[n] = '\0';
 	while (isspace((unsigned char)*q))
 		q++;
-	return rw_named(name, q, endp, enter);
+	return rw_named(name, p, q, endp, enter);
 }
 
 const char *
