@@ -157,15 +157,18 @@ mailer_user(MAILER *m, const char *p)
 		struct passwd *pw;
 
 		name = mailer_word(&p, "-_.");
-		if (*name == '\0')
-			msg_syserr("mailer %s: null user name", m->m_name);
-		else if ((pw = getpwnam(name)) == NULL)
-			msg_syserr("readcf: mailer U= flag: unknown user %s",
-			    name);
-		else {
-			m->m_uid = pw->pw_uid;
-			m->m_gid = pw->pw_gid;
+		if (*name == '\0' || (pw = getpwnam(name)) == NULL) {
+			if (*name == '\0')
+				msg_syserr("mailer %s: null user name",
+				    m->m_name);
+			else
+				msg_syserr("readcf: mailer U= flag: unknown "
+				    "user %s", name);
+			free(name);
+			return;		/* the group is not read then */
 		}
+		m->m_uid = pw->pw_uid;
+		m->m_gid = pw->pw_gid;
 		free(name);
 	} else {
 		char *end;
@@ -471,6 +474,8 @@ mailer_define(const char *line)
 		m->m_maxrcpt = MAILER_DEFAULT_RCPT;
 	if (m->m_eol == NULL)
 		m->m_eol = sm_strdup_x(mailer_has_u(m->m_argv) ? "\n" : "\r\n");
+	if (strcmp(m->m_name, "prog") == 0)
+		m->m_flags['m' >> 5] &= ~(UINT32_C(1) << ('m' & 31));
 	return mailer_enter(m);
 }
 

@@ -607,11 +607,14 @@ rw_lookup_do(struct rw_frame *f, const struct rw_lookup *lk, int *rstat)
 		n = lk->nkey;
 	} else if (*repl == '\0')
 		n = 0;
-	else
+	else {
 		n = token_scan(repl, '\0', val != NULL ? TOKEN_TAB_EXT :
 		    TOKEN_TAB_INT, 0, rw_scratch, TOKEN_MAXATOM + 1, NULL);
+		if (n <= 0)
+			n = -1;		/* prescan said why */
+	}
 	free(val);
-	return n <= 0 && repl != NULL && *repl != '\0' ? -1 : n;
+	return n;
 }
 
 /* Replace F's tokens FROM..TO (inclusive) by the N tokens of rw_scratch. */
@@ -654,22 +657,35 @@ rw_maps(struct rw_frame *f, int *rstat)
 	return EX_OK;
 }
 
-/* The name token T of a $> call without its quotes, into BUF. */
+/*
+ * The name token at F's position I of a $> call, without its quotes.
+ * sendmail strips them in place, in the rule the token came from too, so
+ * a later =S shows the name bare: RULE's RHS gets the bare token.
+ */
 static const char *
-rw_subr_name(const struct token *t, char *buf, size_t size)
+rw_subr_name(struct rw_frame *f, int i, struct rule *rule)
 {
+	const struct token *t = f->npv[i], *bare;
+	char buf[256];
 	const char *s = t->t_s;
 	size_t o = 0;
+	int k;
 
-	for (; *s != '\0' && o + 1 < size; s++) {
+	if (strchr(s, '"') == NULL && strchr(s, '\\') == NULL)
+		return s;
+	for (; *s != '\0' && o + 1 < sizeof(buf); s++) {
 		if (*s == '"')
 			continue;
 		if (*s == '\\' && s[1] != '\0')
 			s++;
 		buf[o++] = *s;
 	}
-	buf[o] = '\0';
-	return buf;
+	bare = token_intern(buf, o);
+	f->npv[i] = bare;
+	for (k = 0; rule != NULL && k < rule->r_nrhs; k++)
+		if (rule->r_rhs[k] == t)
+			rule->r_rhs[k] = bare;
+	return bare->t_s;
 }
 
 /* Drop the two tokens at I of F. */
@@ -683,18 +699,18 @@ rw_drop2(struct rw_frame *f, int i)
 
 /* $> calls in F: collect them, then run them from the last one. */
 static int
-rw_callsubr(struct rw_frame *f, int reclevel)
+rw_callsubr(struct rw_frame *f, int reclevel, struct rule *rule)
 {
 	int num[REWRITE_MAXSUBR], idx[REWRITE_MAXSUBR];
 	int nsubr = 0, j, rstat = EX_OK;
-	char name[256];
+	const char *name;
 
 	for (j = 0; j < f->n; j++) {
 		int subr;
 
 		if (TOKEN_C0(f->npv[j]) != TOKEN_CALLSUBR || j + 1 >= f->n)
 			continue;
-		rw_subr_name(f->npv[j + 1], name, sizeof(name));
+		name = rw_subr_name(f, j + 1, rule);
 		subr = rewrite_rsnum(name, NULL, 0);
 		if (subr < 0) {
 			msg_syserr("554 5.3.5 Unknown ruleset %s", name);
@@ -739,10 +755,10 @@ rw_print(const char *label, const struct token *const *av, int n)
 	token_printav(fp, av, n);
 }
 
-/* Apply the RHS of rule R (already matched) to PV; F is the frame. */
+/* Apply RHS (of rule R, already matched) to PV; F is the frame. */
 static int
-rw_apply(struct rw_frame *f, const struct token *const *rhs, int nrhs,
-    const struct token **pv, int *pn, int reclevel, int *rstat)
+rw_apply(struct rw_frame *f, struct rule *r, const struct token *const *rhs,
+    int nrhs, const struct token **pv, int *pn, int reclevel, int *rstat)
 {
 	int st;
 
@@ -751,7 +767,7 @@ rw_apply(struct rw_frame *f, const struct token *const *rhs, int nrhs,
 		return st;
 	if ((st = rw_maps(f, rstat)) != EX_OK)
 		return st;
-	st = rw_callsubr(f, reclevel);
+	st = rw_callsubr(f, reclevel, r);
 	if (*rstat == EX_OK || st == EX_TEMPFAIL)
 		*rstat = st;
 	memcpy(pv, f->npv, (size_t)f->n * sizeof(*pv));
@@ -767,13 +783,14 @@ static int
 rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
     int reclevel)
 {
-	const struct rule *r = rw_sets[rs].rs_rules;
+	struct rule *r = rw_sets[rs].rs_rules, *cur;
 	int rstat = EX_OK, ruleno = 1, loops = 0, st;
 
 	while (r != NULL) {
 		const struct token *const *rhs = r->r_rhs;
 		int nrhs = r->r_nrhs;
 
+		cur = r;
 		if (*pn > 0 && TOKEN_C0(pv[0]) == TOKEN_CANONNET)
 			break;
 		if (RW_TTD(12))
@@ -804,7 +821,7 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 			rhs++, nrhs--;
 			r = NULL;
 		}
-		st = rw_apply(f, rhs, nrhs, pv, pn, reclevel, &rstat);
+		st = rw_apply(f, cur, rhs, nrhs, pv, pn, reclevel, &rstat);
 		if (st != EX_OK)
 			return st;
 	}
