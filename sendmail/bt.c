@@ -278,6 +278,7 @@ bt_try(char *p)
 	r = parseaddr_remotename(q, m, bt_tryflags, &rcode);
 	(void)fprintf(bt_out(), "Rcode = %d, addr = %s\n", rcode,
 	    r == NULL ? "<NULL>" : r);
+	(void)msg_set_to(NULL);
 }
 
 static void
@@ -327,6 +328,7 @@ bt_parse(char *p)
 		(void)fprintf(bt_out(), "mailer %s, user %s\n",
 		    a.q_mailer->m_name, a.q_user);
 	parseaddr_free(&a);
+	(void)msg_set_to(NULL);
 }
 
 static void

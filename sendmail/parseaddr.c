@@ -16,9 +16,12 @@
 #include "sendmail/token.h"
 
 #include <ctype.h>
+#include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #define PA_BADCHAR	'?'	/* sendmail's BAD_CHAR_REPLACEMENT */
 
@@ -397,20 +400,31 @@ pa_build(const struct token **pv, int n, ADDRESS *a, int flags)
 
 /* ---- parseaddr ---------------------------------------------------------- */
 
+/* The address messages are about after parseaddr: sendmail leaves it. */
+static char *pa_to;
+
+static void
+pa_set_to(const char *addr)
+{
+	char *old = pa_to;
+
+	pa_to = sm_strdup_x(addr);
+	(void)msg_set_to(pa_to);
+	free(old);
+}
+
 ADDRESS *
 parseaddr(char *addr, ADDRESS *a, int flags)
 {
 	static const struct token *pv[TOKEN_MAXATOM + 1];
-	const char *oldto = msg_set_to(addr);
 	int n, isrcpt = !(flags & PA_SENDERADDR), qup;
 
 	memset(a, 0, sizeof(*a));
+	pa_set_to(addr);
 	n = token_scan(addr, '\0', TOKEN_TAB_EXT, 0, pv, TOKEN_MAXATOM + 1,
 	    NULL);
-	if (n <= 0 || parseaddr_invalid(addr, isrcpt)) {
-		(void)msg_set_to(oldto);
+	if (n <= 0 || parseaddr_invalid(addr, isrcpt))
 		return NULL;
-	}
 	qup = rewrite(pv, &n, TOKEN_MAXATOM, 3, 0) == EX_TEMPFAIL;
 	if (rewrite(pv, &n, TOKEN_MAXATOM, 0, 0) == EX_TEMPFAIL)
 		qup = 1;
@@ -429,7 +443,6 @@ parseaddr(char *addr, ADDRESS *a, int flags)
 	}
 	if (a->q_user == NULL)
 		a->q_user = sm_strdup_x("");
-	(void)msg_set_to(oldto);
 	return a;
 }
 
@@ -775,22 +788,53 @@ parseaddr_remotename(const char *name, const MAILER *m, int flags,
 	return buf;
 }
 
+/* The name of the user running us (sendmail's RealUserName). */
+static const char *
+pa_realname(void)
+{
+	static char name[64];
+	struct passwd *pw = getpwuid(getuid());
+
+	(void)snprintf(name, sizeof(name), "%s", pw != NULL ? pw->pw_name :
+	    "postmaster");
+	return name;
+}
+
+/* Parse FROM as the sender into A; 1 when it is usable. */
+static int
+pa_sender_ok(const char *from, ADDRESS *a, int flags)
+{
+	char *copy = sm_strdup_x(from);
+	ADDRESS *r;
+
+	parseaddr_free(a);
+	r = parseaddr(copy, a, flags);
+	free(copy);
+	return r != NULL && a->q_bad == 0;
+}
+
 const char *
 parseaddr_sender(const char *from, ADDRESS *a)
 {
 	static const struct token *pv[TOKEN_MAXATOM + 1];
-	char *copy = sm_strdup_x(from);
-	char buf[PA_MAXNAME_I + 2];
+	char buf[PA_MAXNAME_I + 2], nbuf[100];
+	const char *realname = pa_realname();
 	int n;
 
-	if (parseaddr(copy, a, PA_SENDERADDR) == NULL) {
-		free(copy);
-		copy = sm_strdup_x("postmaster");
-		if (parseaddr(copy, a, 0) == NULL)
-			msg_syserr("553 5.3.0 setsender: can't even parse "
-			    "postmaster!");
+	memset(a, 0, sizeof(*a));
+	if (!pa_sender_ok(from, a, PA_SENDERADDR)) {
+		if (a->q_bad == 0)
+			msg_usrerr("553 5.1.7 Invalid sender address");
+		if (strcmp(from, realname) == 0 ||
+		    !pa_sender_ok(from = realname, a, PA_SENDERADDR)) {
+			(void)macro_expand("\201n", nbuf, sizeof(nbuf));
+			from = nbuf;
+			if (!pa_sender_ok(from, a, 0) &&
+			    !pa_sender_ok(from = "postmaster", a, 0))
+				msg_syserr("553 5.3.0 setsender: can't even "
+				    "parse postmaster!");
+		}
 	}
-	free(copy);
 	n = token_scan(from, '\0', TOKEN_TAB_INT, 0, pv, TOKEN_MAXATOM + 1,
 	    NULL);
 	if (n <= 0)
