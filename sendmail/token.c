@@ -194,6 +194,8 @@ token_base_tables(void)
 	}
 	token_class[TOKEN_TAB_EXT]['('] = SPC;
 	token_class[TOKEN_TAB_EXT][')'] = SPC;
+	token_class[TOKEN_TAB_INT]['('] = SPC;
+	token_class[TOKEN_TAB_INT][')'] = SPC;
 	for (t = TOKEN_TAB_NOC; t <= TOKEN_TAB_INT; t++) {
 		for (c = 0x80; c < 0xa0; c++)
 			token_class[t][c] = OPR;

@@ -14,7 +14,8 @@
  *	TOKEN_TAB_EXT	external addresses (parseaddr): ( ) start comments
  *	TOKEN_TAB_NOC	rules and -bt input at config level >= 9: ( ) are
  *			operators, meta bytes are understood
- *	TOKEN_TAB_INT	internal strings (map defaults); like NOC
+ *	TOKEN_TAB_INT	internal strings (map defaults, the sender): ( )
+ *			start comments, meta bytes are understood
  * The operator characters ($o / OperatorChars plus ()<>,;) are added to
  * the tables once, at the first scan (token_set_operators before that).
  */
