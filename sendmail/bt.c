@@ -350,10 +350,6 @@ bt_sender(char *p)
 	ADDRESS a;
 	const char *user;
 
-	if (*p == '\0') {
-		(void)fputs("Usage: /sender address\n", bt_out());
-		return;
-	}
 	memset(&a, 0, sizeof(a));
 	user = parseaddr_sender(p, &a);
 	(void)fprintf(bt_out(), "addr=%s\n", user != NULL ? user : "");

@@ -822,8 +822,8 @@ parseaddr_sender(const char *from, ADDRESS *a)
 	int n;
 
 	memset(a, 0, sizeof(*a));
-	if (!pa_sender_ok(from, a, PA_SENDERADDR)) {
-		if (a->q_bad == 0)
+	if (*from == '\0' || !pa_sender_ok(from, a, PA_SENDERADDR)) {
+		if (*from != '\0' && a->q_bad == 0)
 			msg_usrerr("553 5.1.7 Invalid sender address");
 		if (strcmp(from, realname) == 0 ||
 		    !pa_sender_ok(from = realname, a, PA_SENDERADDR)) {

@@ -576,8 +576,7 @@ token_cat(const struct token *const *av, int n, char *buf, size_t size,
 		}
 		if (sz <= 0)
 			break;
-		oatom = p > buf &&
-		    token_class[TOKEN_TAB_INT][(unsigned char)p[-1]] == ATM;
+		oatom = natom;	/* sendmail: "a\\@ b" joins as "a\\@.b" */
 	}
 	*p = '\0';
 	return (size_t)(p - buf);
