@@ -823,8 +823,6 @@ parseaddr_sender(const char *from, ADDRESS *a)
 
 	memset(a, 0, sizeof(*a));
 	if (*from == '\0' || !pa_sender_ok(from, a, PA_SENDERADDR)) {
-		if (*from != '\0' && a->q_bad == 0)
-			msg_usrerr("553 5.1.7 Invalid sender address");
 		if (strcmp(from, realname) == 0 ||
 		    !pa_sender_ok(from = realname, a, PA_SENDERADDR)) {
 			(void)macro_expand("\201n", nbuf, sizeof(nbuf));
