@@ -810,7 +810,7 @@ pa_sender_ok(const char *from, ADDRESS *a, int flags)
 	parseaddr_free(a);
 	r = parseaddr(copy, a, flags);
 	free(copy);
-	return r != NULL && a->q_bad == 0;
+	return r != NULL && a->q_bad != 1;	/* queued is fine */
 }
 
 const char *
