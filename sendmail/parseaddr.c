@@ -470,6 +470,7 @@ struct crack {
 	int	cmtlev, realcmtlev, anglelev, copylev, bracklev;
 	int	addangle, qmode, realqmode, putgmac, quoteit;
 	int	gotangle, gotcolon;
+	int	toolong;	/* a character found no room: give up */
 };
 
 #define CR_ROOM(c)	((c)->bp < (c)->buflim && (c)->buflim <= (c)->bufend)
@@ -479,6 +480,8 @@ cr_put(struct crack *c, int ch)
 {
 	if (CR_ROOM(c))
 		*c->bp++ = (char)ch;
+	else
+		c->toolong = 1;
 }
 
 /* Write $g once, outside copied text. */
@@ -704,7 +707,7 @@ parseaddr_crack(const char *addr)
 		cr_put(&c, *addr++);
 	c.bufhead = c.bp;
 	c.addr = c.addrhead = c.p = addr;
-	while ((ch = (unsigned char)*c.p++) != '\0')
+	while (!c.toolong && (ch = (unsigned char)*c.p++) != '\0')
 		cr_char(&c, ch);
 	if (c.realqmode && c.bp < c.bufend)
 		*c.bp++ = '"';
@@ -713,11 +716,8 @@ parseaddr_crack(const char *addr)
 	if (c.addangle && c.bp < c.bufend)
 		*c.bp++ = '>';
 	*c.bp = '\0';
-	if (c.bp >= c.bufend) {
-		c.buf[0] = (char)TOKEN_MACROEXPAND;	/* too long: just $g */
-		c.buf[1] = 'g';
-		c.buf[2] = '\0';
-	}
+	if (c.toolong || c.bp >= c.bufend)
+		memcpy(c.buf, "<\201g>", 5);	/* sendmail gives up so */
 	return c.buf;
 }
 
