@@ -423,6 +423,10 @@ parseaddr(char *addr, ADDRESS *a, int flags)
 	pa_set_to(addr);
 	n = token_scan(addr, '\0', TOKEN_TAB_EXT, 0, pv, TOKEN_MAXATOM + 1,
 	    NULL);
+	if (n == -2 && strlen(addr) > TOKEN_MAXNAME) {
+		addr[TOKEN_MAXNAME] = '\0';	/* sendmail cuts it so */
+		pa_set_to(addr);
+	}
 	if (n <= 0 || parseaddr_invalid(addr, isrcpt))
 		return NULL;
 	qup = rewrite(pv, &n, TOKEN_MAXATOM, 3, 0) == EX_TEMPFAIL;
