@@ -804,7 +804,8 @@ pa_realname(void)
 	return name;
 }
 
-/* Parse FROM as the sender into A; 1 when it is usable. */
+/* Parse FROM as the sender into A; 1 when it is usable (a queued one
+ * is; a program, file or :include: is not, and says so). */
 static int
 pa_sender_ok(const char *from, ADDRESS *a, int flags)
 {
@@ -814,7 +815,15 @@ pa_sender_ok(const char *from, ADDRESS *a, int flags)
 	parseaddr_free(a);
 	r = parseaddr(copy, a, flags);
 	free(copy);
-	return r != NULL && a->q_bad != 1;	/* queued is fine */
+	if (r == NULL || a->q_bad == 1)
+		return 0;
+	if (a->q_mailer != NULL && (a->q_mailer == mailer_find("prog") ||
+	    a->q_mailer == mailer_find("*file*") ||
+	    a->q_mailer == mailer_find("*include*"))) {
+		msg_usrerr("553 5.1.7 Invalid sender address");
+		return 0;
+	}
+	return 1;
 }
 
 const char *
