@@ -835,6 +835,7 @@ parseaddr_sender(const char *from, ADDRESS *a)
 	int n;
 
 	memset(a, 0, sizeof(*a));
+	macro_set(macro_id("{addr_type}", NULL), "e s");
 	if (*from == '\0' || !pa_sender_ok(from, a, PA_SENDERADDR)) {
 		if (strcmp(from, realname) == 0 ||
 		    !pa_sender_ok(from = realname, a, PA_SENDERADDR)) {
