@@ -39,10 +39,16 @@ parseaddr_invalid(char *addr, int isrcpt)
 		}
 		if (++len > TOKEN_MAXNAME - 1) {
 			char saved = *p;
+			const char *to = msg_set_to(NULL);
 
 			*p = '\0';
+			/* sendmail's "to" is this very buffer when parseaddr
+			 * calls: it is cut here too */
+			(void)msg_set_to(to != NULL &&
+			    strncmp(to, addr, (size_t)len) == 0 ? addr : to);
 			msg_usrerr("553 5.1.0 Address \"%s\" too long (%d bytes "
 			    "max)", addr, TOKEN_MAXNAME - 1);
+			(void)msg_set_to(to);
 			*p = saved;
 			return 1;
 		}
