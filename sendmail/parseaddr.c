@@ -45,7 +45,7 @@ parseaddr_invalid(char *addr, int isrcpt)
 			/* sendmail's "to" is this very buffer when parseaddr
 			 * calls: it is cut here too */
 			(void)msg_set_to(to != NULL &&
-			    strncmp(to, addr, (size_t)len) == 0 ? addr : to);
+			    strncmp(to, addr, (size_t)(p - addr)) == 0 ? addr : to);
 			msg_usrerr("553 5.1.0 Address \"%s\" too long (%d bytes "
 			    "max)", addr, TOKEN_MAXNAME - 1);
 			(void)msg_set_to(to);
