@@ -3,7 +3,7 @@
  * msg.c -- user-visible error lines and the exit status (see msg.h).
  *
  * Public: msg_set_out msg_out msg_set_to msg_set_place msg_usrerr
- * msg_syserr msg_note msg_setstat msg_exitstat msg_errors msg_shorten.
+ * msg_message msg_syserr msg_note msg_setstat msg_exitstat msg_errors msg_shorten.
  * Runs in every sendmail process; no privileges needed.
  */
 #include "sendmail/msg.h"
@@ -109,11 +109,11 @@ msg_put7(FILE *fp, const char *s)
 }
 
 /* Format and print one message; DEFCODE when TEXT carries none. */
-static void msg_emit(const char *defcode, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+static void msg_emit(const char *defcode, int count, const char *fmt,
+    va_list ap) __attribute__((format(printf, 3, 0)));
 
 static void
-msg_emit(const char *defcode, const char *fmt, va_list ap)
+msg_emit(const char *defcode, int count, const char *fmt, va_list ap)
 {
 	char text[2048];
 	const char *code = defcode, *body = text;
@@ -133,7 +133,7 @@ msg_emit(const char *defcode, const char *fmt, va_list ap)
 	}
 	msg_put7(fp, body);
 	(void)putc('\n', fp);
-	msg_nerr++;
+	msg_nerr += count;
 }
 
 void
@@ -142,7 +142,17 @@ msg_usrerr(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	msg_emit("553", fmt, ap);
+	msg_emit("553", 1, fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_emit("050", 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -153,7 +163,7 @@ msg_syserr(const char *fmt, ...)
 	int saved = errno;
 
 	va_start(ap, fmt);
-	msg_emit("554", fmt, ap);
+	msg_emit("554", 1, fmt, ap);
 	va_end(ap);
 	if (msg_stat == EX_OK)
 		msg_stat = saved == 0 ? EX_SOFTWARE : EX_OSERR;

@@ -44,12 +44,18 @@ void	msg_set_place(const char *file, int line);
 void	msg_usrerr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * msg_message -- an informational line (sendmail's message(): code 050,
+ *	the address shown), not counted as an error.
+ */
+void	msg_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
  * msg_syserr -- a configuration or system error.  Sets the exit status to
  *	EX_SOFTWARE (or EX_OSERR when errno is non-zero) unless one is set.
  */
 void	msg_syserr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* msg_plain -- print TEXT as is, with the config place prefix (NOTE). */
+/* msg_note -- print TEXT as is, with the config place prefix. */
 void	msg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The run's exit status (sysexits), and sendmail's setstat(). */

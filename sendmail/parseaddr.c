@@ -420,28 +420,46 @@ pa_set_to(const char *addr)
 }
 
 ADDRESS *
-parseaddr(char *addr, ADDRESS *a, int flags)
+parseaddr_delim(char *addr, int delim, char **endp, ADDRESS *a, int flags)
 {
 	static const struct token *pv[TOKEN_MAXATOM + 1];
-	int n, isrcpt = !(flags & PA_SENDERADDR), qup;
+	int n, isrcpt = !(flags & PA_SENDERADDR), qup, bad;
+	const char *end = NULL;
+	char *e, saved;
 
 	memset(a, 0, sizeof(*a));
 	pa_set_to(addr);
-	n = token_scan(addr, '\0', TOKEN_TAB_EXT, 0, pv, TOKEN_MAXATOM + 1,
-	    NULL);
+	n = token_scan(addr, delim, TOKEN_TAB_EXT, 0, pv, TOKEN_MAXATOM + 1,
+	    &end);
+	e = addr + (end - addr);
+	if (endp != NULL)
+		*endp = e;
 	if (n == -2 && strlen(addr) > TOKEN_MAXNAME) {
 		addr[TOKEN_MAXNAME] = '\0';	/* sendmail cuts it so */
 		pa_set_to(addr);
+		if (endp != NULL && *endp > addr + TOKEN_MAXNAME)
+			*endp = addr + TOKEN_MAXNAME;
 	}
-	if (n <= 0 || parseaddr_invalid(addr, isrcpt))
+	if (n <= 0)
 		return NULL;
+	saved = *e;
+	*e = '\0';		/* the address ends at its delimiter */
+	bad = parseaddr_invalid(addr, isrcpt);
+	if (!bad && delim != '\0')
+		pa_set_to(addr);
+	a->q_paddr = sm_strdup_x(addr);
+	*e = saved;
+	if (bad) {
+		free(a->q_paddr);
+		a->q_paddr = NULL;
+		return NULL;
+	}
 	qup = rewrite(pv, &n, TOKEN_MAXATOM, 3, 0) == EX_TEMPFAIL;
 	if (rewrite(pv, &n, TOKEN_MAXATOM, 0, 0) == EX_TEMPFAIL)
 		qup = 1;
 	(void)pa_build(pv, n, a, flags);
 	if (a->q_user != NULL && pa_hasctrl(a->q_user, isrcpt, 1))
 		a->q_bad = 1;
-	a->q_paddr = sm_strdup_x(addr);
 	if (a->q_bad == 1)
 		(void)pa_hasctrl(a->q_paddr, isrcpt, 0);
 	else if (qup) {
@@ -454,6 +472,12 @@ parseaddr(char *addr, ADDRESS *a, int flags)
 	if (a->q_user == NULL)
 		a->q_user = sm_strdup_x("");
 	return a;
+}
+
+ADDRESS *
+parseaddr(char *addr, ADDRESS *a, int flags)
+{
+	return parseaddr_delim(addr, '\0', NULL, a, flags);
 }
 
 void

@@ -49,6 +49,15 @@ int	parseaddr_invalid(char *addr, int isrcpt);
  */
 ADDRESS	*parseaddr(char *addr, ADDRESS *a, int flags);
 
+/*
+ * parseaddr_delim -- parseaddr for the first address of a list: ADDR runs
+ *	to DELIM (',' for lists) outside quotes and <>; *ENDP (if not NULL)
+ *	gets the delimiter's place (or the end).  q_paddr is the address up
+ *	to the delimiter.
+ */
+ADDRESS	*parseaddr_delim(char *addr, int delim, char **endp, ADDRESS *a,
+	    int flags);
+
 /* parseaddr_free -- release the strings of A. */
 void	parseaddr_free(ADDRESS *a);
 

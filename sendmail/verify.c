@@ -4,21 +4,176 @@
  *
  * Public: verify_run.
  * Runs in the sendmail process started with -bv.
+ *
+ * As sendmail does: each argument is a comma-separated list whose
+ * addresses are parsed in order (parse errors show then) and queued in
+ * reverse order; an address that is a program, file or :include: given
+ * directly is refused; duplicates are dropped; at the end every good
+ * address is reported, the queue stably sorted by host (none first).
  */
 #include "sendmail/verify.h"
 
+#include "libsm/err.h"
+#include "sendmail/mailer.h"
 #include "sendmail/msg.h"
+#include "sendmail/parseaddr.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+
+struct verify_q {
+	ADDRESS		*q;
+	size_t		n, size;
+};
+
+static void
+verify_push(struct verify_q *vq, ADDRESS *a)
+{
+	if (vq->n == vq->size) {
+		vq->size = vq->size == 0 ? 16 : vq->size * 2;
+		vq->q = sm_reallocarray_x(vq->q, vq->size, sizeof(*vq->q));
+	}
+	vq->q[vq->n++] = *a;
+}
+
+/* Same delivery: mailer, host and user (sendmail's sameaddr). */
+static int
+verify_same(const ADDRESS *a, const ADDRESS *b)
+{
+	if (a->q_mailer != b->q_mailer)
+		return 0;
+	if ((a->q_host == NULL) != (b->q_host == NULL))
+		return 0;
+	if (a->q_host != NULL && strcasecmp(a->q_host, b->q_host) != 0)
+		return 0;
+	return strcmp(a->q_user, b->q_user) == 0;
+}
+
+/* The reason a directly given address cannot be sent to, or NULL. */
+static const char *
+verify_direct(const ADDRESS *a)
+{
+	if (a->q_mailer == mailer_find("prog"))
+		return "programs";
+	if (a->q_mailer == mailer_find("*file*"))
+		return "files";
+	if (a->q_mailer == mailer_find("*include*"))
+		return ":include:s";
+	return NULL;
+}
+
+/* sendmail's recipient(): refuse, drop duplicates, queue. */
+static void
+verify_recipient(struct verify_q *vq, ADDRESS *a)
+{
+	const char *why = verify_direct(a);
+	size_t i;
+
+	if (why != NULL) {
+		(void)msg_set_to(a->q_paddr);
+		msg_usrerr("550 5.7.1 Cannot mail directly to %s", why);
+		parseaddr_free(a);
+		return;
+	}
+	for (i = 0; i < vq->n; i++)
+		if (verify_same(&vq->q[i], a)) {
+			parseaddr_free(a);
+			return;
+		}
+	verify_push(vq, a);
+}
+
+/* sendtolist(): one argument's addresses, parsed in order, queued in
+ * reverse order. */
+static void
+verify_list(struct verify_q *vq, const char *list)
+{
+	char *copy = sm_strdup_x(list), *p = copy;
+	struct verify_q al = { NULL, 0, 0 };
+	size_t i;
+
+	while (*p != '\0') {
+		ADDRESS a;
+		char *end = NULL;
+
+		while (*p != '\0' && (isspace((unsigned char)*p) || *p == ','))
+			p++;
+		if (*p == '\0')
+			break;
+		if (parseaddr_delim(p, ',', &end, &a, 0) != NULL) {
+			if (a.q_bad == 1)
+				parseaddr_free(&a);
+			else
+				verify_push(&al, &a);
+		}
+		if (end == NULL || end <= p)
+			break;
+		p = end;
+	}
+	for (i = al.n; i > 0; i--)
+		verify_recipient(vq, &al.q[i - 1]);
+	free(al.q);
+	free(copy);
+}
+
+/* Host order of the final report: none first, then by name. */
+static int
+verify_cmp(const void *x, const void *y)
+{
+	const ADDRESS *a = x, *b = y;
+
+	if (a->q_host == NULL || b->q_host == NULL)
+		return (a->q_host != NULL) - (b->q_host != NULL);
+	return strcasecmp(a->q_host, b->q_host);
+}
+
+/* A stable sort of the queue by host. */
+static void
+verify_sort(struct verify_q *vq)
+{
+	size_t i, j;
+
+	for (i = 1; i < vq->n; i++) {
+		ADDRESS t = vq->q[i];
+
+		for (j = i; j > 0 && verify_cmp(&vq->q[j - 1], &t) > 0; j--)
+			vq->q[j] = vq->q[j - 1];
+		vq->q[j] = t;
+	}
+}
 
 int
 verify_run(char **addrs, int n)
 {
-	(void)addrs;
+	struct verify_q vq = { NULL, 0, 0 };
+	size_t i;
+	int k;
+
 	if (n == 0) {
 		(void)fputs("Recipient names must be specified\n", msg_out());
 		return EX_USAGE;
 	}
+	for (k = 0; k < n; k++)
+		verify_list(&vq, addrs[k]);
+	verify_sort(&vq);
+	for (i = 0; i < vq.n; i++) {
+		ADDRESS *a = &vq.q[i];
+
+		(void)msg_set_to(a->q_paddr);
+		if (a->q_host != NULL && a->q_host[0] != '\0')
+			msg_message("deliverable: mailer %s, host %s, user %s",
+			    a->q_mailer->m_name, a->q_host, a->q_user);
+		else
+			msg_message("deliverable: mailer %s, user %s",
+			    a->q_mailer->m_name, a->q_user);
+		(void)msg_set_to(NULL);
+		parseaddr_free(a);
+	}
+	free(vq.q);
+	if (msg_errors() > 0)
+		msg_setstat(EX_USAGE);
 	return msg_exitstat();
 }
