@@ -3,7 +3,7 @@
  * class.c -- word classes laid out like sendmail's symbol table.
  *
  * Public: class_add class_add_words class_has class_has_tokens
- * class_print class_file class_reset.
+ * class_print class_file class_scanf class_reset.
  * Runs in every sendmail process; class_file reads files with the
  * process's privileges.
  */
@@ -239,13 +239,8 @@ class_conv(const char **fp, const char **lp, char *out, size_t outsize)
 	return !skip;
 }
 
-/*
- * The part of LINE that the scanf format FMT assigns (one %s or %[...]
- * conversion; others may be suppressed with *), into OUT.  Returns 1
- * when it matched, as sscanf(LINE, FMT, OUT) == 1 would.
- */
-static int
-class_scan(const char *line, const char *fmt, char *out, size_t outsize)
+int
+class_scanf(const char *line, const char *fmt, char *out, size_t outsize)
 {
 	const char *f = fmt, *l = line;
 	int got = 0;
@@ -345,7 +340,7 @@ class_file(int cl, const char *file, const char *fmt, int optional)
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		if (line[0] == '#')
 			continue;
-		if (class_scan(line, fmt, word, sizeof(word)))
+		if (class_scanf(line, fmt, word, sizeof(word)))
 			class_add_words(cl, word);
 	}
 	(void)fclose(fp);

@@ -46,6 +46,16 @@ void	class_print(FILE *fp, int cl);
  */
 int	class_file(int cl, const char *file, const char *fmt, int optional);
 
+/*
+ * class_scanf -- the part of LINE that the scanf format FMT assigns (one
+ *	%s or %[...] conversion; others may be suppressed with *), into OUT
+ *	(OUTSIZE bytes, cut to fit).  Returns 1 when it matched, as
+ *	sscanf(LINE, FMT, OUT) == 1 would; FMT is never given to the C
+ *	library.
+ */
+int	class_scanf(const char *line, const char *fmt, char *out,
+	    size_t outsize);
+
 /* class_reset -- forget every word (tests). */
 void	class_reset(void);
 

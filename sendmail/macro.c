@@ -3,7 +3,7 @@
  * macro.c -- macro ids, values and expansion (see macro.h).
  *
  * Public: macro_id macro_find_id macro_name macro_get macro_set
- * macro_expand macro_reset.
+ * macro_expand macro_init macro_reset.
  * Runs in every sendmail process; one table per process.
  */
 #include "sendmail/macro.h"
@@ -131,6 +131,40 @@ macro_set(int id, const char *value)
 
 	macro_val[id & 0xff] = value != NULL ? sm_strdup_x(value) : NULL;
 	free(old);
+}
+
+void
+macro_init(void)
+{
+	static const struct {
+		char	name;
+		unsigned char code;
+	} metas[] = {
+		{ '*', TOKEN_MATCHZANY }, { '+', TOKEN_MATCHANY },
+		{ '-', TOKEN_MATCHONE }, { '=', TOKEN_MATCHCLASS },
+		{ '~', TOKEN_MATCHNCLASS }, { '#', TOKEN_CANONNET },
+		{ '@', TOKEN_CANONHOST }, { ':', TOKEN_CANONUSER },
+		{ '>', TOKEN_CALLSUBR }, { '?', TOKEN_CONDIF },
+		{ '|', TOKEN_CONDELSE }, { '.', TOKEN_CONDFI },
+		{ '[', TOKEN_HOSTBEGIN }, { ']', TOKEN_HOSTEND },
+		{ '(', TOKEN_LOOKUPBEGIN }, { ')', TOKEN_LOOKUPEND },
+		{ '&', TOKEN_MACRODEXPAND }, { 0, 0 }
+	};
+	char v[3];
+	int i, c;
+
+	for (i = 0; metas[i].name != 0; i++) {
+		v[0] = (char)metas[i].code;
+		v[1] = '\0';
+		macro_set(metas[i].name, v);
+	}
+	for (c = '0'; c <= '9'; c++) {
+		v[0] = (char)TOKEN_MATCHREPL;
+		v[1] = (char)c;
+		v[2] = '\0';
+		macro_set(c, v);
+	}
+	macro_set('n', "MAILER-DAEMON");
 }
 
 void

@@ -52,6 +52,14 @@ void	macro_set(int id, const char *value);
  */
 size_t	macro_expand(const char *s, char *buf, size_t size);
 
+/*
+ * macro_init -- sendmail's initmacros: each metasymbol character is a
+ *	macro whose value is its internal code ($* is MATCHZANY, $1 is
+ *	MATCHREPL 1 ...), which is how a cf's "$*" becomes the code when
+ *	rules are expanded; and $n is MAILER-DAEMON.
+ */
+void	macro_init(void);
+
 /* macro_reset -- forget every value and long name (tests). */
 void	macro_reset(void);
 

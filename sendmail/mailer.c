@@ -90,6 +90,16 @@ mailer_argv(const char *p)
 	return av;
 }
 
+static void
+mailer_free_argv(char **av)
+{
+	char **a;
+
+	for (a = av; a != NULL && *a != NULL; a++)
+		free(*a);
+	free(av);
+}
+
 /* S= and R=: "env[/hdr]". */
 static int
 mailer_rwsets(MAILER *m, int code, const char *p)
@@ -121,6 +131,9 @@ mailer_types(MAILER *m, const char *p)
 {
 	char *s = sm_strdup_x(p), *a, *d = NULL;
 
+	free(m->m_mtatype);
+	free(m->m_addrtype);
+	free(m->m_diagtype);
 	a = strchr(s, '/');
 	if (a != NULL) {
 		*a++ = '\0';
@@ -262,8 +275,10 @@ mailer_field(MAILER *m, int code, const char *v)
 			mailer_str(m, &m->m_eol, v, "end-of-line string");
 		break;
 	case 'A':
-		if (*v != '\0')
+		if (*v != '\0') {
+			mailer_free_argv(m->m_argv);
 			m->m_argv = mailer_argv(v);
+		}
 		break;
 	case 'M': m->m_maxsize = atol(v); break;
 	case 'm': m->m_maxdeliveries = atoi(v); break;
@@ -291,14 +306,9 @@ mailer_field(MAILER *m, int code, const char *v)
 static void
 mailer_free(MAILER *m)
 {
-	char **a;
-
 	if (m == NULL)
 		return;
-	if (m->m_argv != NULL)
-		for (a = m->m_argv; *a != NULL; a++)
-			free(*a);
-	free(m->m_argv);
+	mailer_free_argv(m->m_argv);
 	free(m->m_name);
 	free(m->m_mailer);
 	free(m->m_mtatype);

@@ -46,8 +46,12 @@ readcf_config(void)
 void
 readcf_init(void)
 {
+	static int inited;
 	struct conf *co = &readcf_cf.cf_conf;
 
+	if (inited)
+		conf_free(co);
+	inited = 1;
 	conf_init(co);
 	co->cf_hooks.ch_message = readcf_conf_message;
 	co->cf_hooks.ch_define = readcf_conf_define;

@@ -440,9 +440,18 @@ struct rw_frame {
 	int		n;
 	int		cap;
 	const char	*name;
+	int		aborted;	/* a RHS failed: no "returns" line */
 };
 
 static struct rw_frame *rw_frames[REWRITE_MAXRECURSION + 3];
+
+/*
+ * Work done under one outside call.  A rule that calls its own ruleset
+ * without $: or $@ makes sendmail retry 100 times at each of 50 levels,
+ * which never ends; past this many rule tries we give up instead.
+ */
+#define RW_MAXWORK	200000UL
+static unsigned long rw_work;
 static struct rw_match rw_m;		/* used between match and substitute */
 static const struct token *rw_scratch[TOKEN_MAXATOM + 1];
 
@@ -763,10 +772,11 @@ rw_apply(struct rw_frame *f, struct rule *r, const struct token *const *rhs,
 	int st;
 
 	f->n = 0;
-	if ((st = rw_subst(f, &rw_m, rhs, nrhs, pv)) != EX_OK)
+	if ((st = rw_subst(f, &rw_m, rhs, nrhs, pv)) != EX_OK ||
+	    (st = rw_maps(f, rstat)) != EX_OK) {
+		f->aborted = 1;
 		return st;
-	if ((st = rw_maps(f, rstat)) != EX_OK)
-		return st;
+	}
 	st = rw_callsubr(f, reclevel, r);
 	if (*rstat == EX_OK || st == EX_TEMPFAIL)
 		*rstat = st;
@@ -795,6 +805,12 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 			break;
 		if (RW_TTD(12))
 			rw_print("-----trying rule:", r->r_lhs, r->r_nlhs);
+		if (++rw_work > RW_MAXWORK) {
+			msg_syserr("554 5.3.5 rewrite: ruleset %s: too much work "
+			    "(%lu rule tries)", f->name, RW_MAXWORK);
+			f->aborted = 1;
+			return EX_CONFIG;
+		}
 		if (++loops > REWRITE_MAXLOOP) {
 			msg_syserr("554 5.3.5 Infinite loop in ruleset %s, "
 			    "rule %d", f->name, ruleno);
@@ -850,6 +866,8 @@ rewrite(const struct token **pv, int *pn, int cap, int rs, int reclevel)
 		(void)fprintf(fp, "%-16.16s   input:", name);
 		token_printav(fp, pv, *pn);
 	}
+	if (reclevel == 0)
+		rw_work = 0;
 	if (reclevel++ > REWRITE_MAXRECURSION) {
 		msg_syserr("rewrite: excessive recursion (max %d), ruleset %s",
 		    REWRITE_MAXRECURSION, name);
@@ -860,8 +878,9 @@ rewrite(const struct token **pv, int *pn, int cap, int rs, int reclevel)
 	f = rw_frames[reclevel];
 	f->cap = cap < TOKEN_MAXATOM ? cap : TOKEN_MAXATOM;
 	f->name = name;
+	f->aborted = 0;
 	st = rw_run(f, rs, pv, pn, reclevel);
-	if (rw_trace) {
+	if (rw_trace && !f->aborted) {
 		(void)fprintf(fp, "%-16.16s returns:", name);
 		token_printav(fp, pv, *pn);
 	}

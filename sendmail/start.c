@@ -22,40 +22,6 @@
 
 static struct domain_self start_ds;
 
-/* The metasymbols are macros whose values are their internal codes. */
-static void
-start_metamacros(void)
-{
-	static const struct {
-		char	name;
-		unsigned char code;
-	} metas[] = {
-		{ '*', TOKEN_MATCHZANY }, { '+', TOKEN_MATCHANY },
-		{ '-', TOKEN_MATCHONE }, { '=', TOKEN_MATCHCLASS },
-		{ '~', TOKEN_MATCHNCLASS }, { '#', TOKEN_CANONNET },
-		{ '@', TOKEN_CANONHOST }, { ':', TOKEN_CANONUSER },
-		{ '>', TOKEN_CALLSUBR }, { '?', TOKEN_CONDIF },
-		{ '|', TOKEN_CONDELSE }, { '.', TOKEN_CONDFI },
-		{ '[', TOKEN_HOSTBEGIN }, { ']', TOKEN_HOSTEND },
-		{ '(', TOKEN_LOOKUPBEGIN }, { ')', TOKEN_LOOKUPEND },
-		{ '&', TOKEN_MACRODEXPAND }, { 0, 0 }
-	};
-	char v[3];
-	int i, c;
-
-	for (i = 0; metas[i].name != 0; i++) {
-		v[0] = (char)metas[i].code;
-		v[1] = '\0';
-		macro_set(metas[i].name, v);
-	}
-	for (c = '0'; c <= '9'; c++) {
-		v[0] = (char)TOKEN_MATCHREPL;
-		v[1] = (char)c;
-		v[2] = '\0';
-		macro_set(c, v);
-	}
-}
-
 /* Class w gets every name and literal of DS from index FROM on. */
 static void
 start_add_names(char **names, int from)
@@ -92,8 +58,7 @@ void
 start_init(void)
 {
 	readcf_init();
-	start_metamacros();
-	macro_set('n', "MAILER-DAEMON");
+	macro_init();
 	macro_set('v', START_VERSION);
 	start_hostnames();
 }
