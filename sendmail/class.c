@@ -3,7 +3,7 @@
  * class.c -- word classes laid out like sendmail's symbol table.
  *
  * Public: class_add class_add_words class_has class_has_tokens
- * class_print class_file class_scanf class_reset.
+ * class_longest class_print class_file class_scanf class_reset.
  * Runs in every sendmail process; class_file reads files with the
  * process's privileges.
  */
@@ -30,6 +30,7 @@ struct class_word {
 
 static struct class_word *class_tab[CLASS_NBUCKETS];
 static unsigned	class_gen = 1;		/* bumped when a word is added */
+static size_t	class_maxlen[256];	/* longest word of each class */
 
 static int
 class_lower(int c)
@@ -90,8 +91,17 @@ void
 class_add(int cl, const char *word)
 {
 	struct class_word *w = class_find(word, 1);
+	size_t len = strlen(word);
 
 	w->cw_bits[(cl & 0xff) >> 5] |= UINT32_C(1) << (cl & 31);
+	if (len > class_maxlen[cl & 0xff])
+		class_maxlen[cl & 0xff] = len;
+}
+
+size_t
+class_longest(int cl)
+{
+	return class_maxlen[cl & 0xff];
 }
 
 void
@@ -165,6 +175,7 @@ class_reset(void)
 		}
 		class_tab[b] = NULL;
 	}
+	memset(class_maxlen, 0, sizeof(class_maxlen));
 	class_gen++;
 }
 

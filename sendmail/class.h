@@ -34,6 +34,10 @@ int	class_has(int cl, const char *word);
  */
 int	class_has_tokens(int cl, const struct token *const *av, int n);
 
+/* class_longest -- the length of the longest word of class CL (a
+ * concatenation longer than that cannot be a member). */
+size_t	class_longest(int cl);
+
 /* class_print -- print the members of CL one per line, in table order. */
 void	class_print(FILE *fp, int cl);
 

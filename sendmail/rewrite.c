@@ -28,12 +28,20 @@ struct rule {
 	const struct token **r_rhs;
 	int		r_nlhs, r_nrhs;
 	int		r_line;
+	int		r_nbind;	/* wildcards that bind $N */
+	unsigned char	*r_widx;	/* LHS position -> its $N index */
+	uint64_t	r_need;		/* literals the input must hold */
 };
+
+/* One bit per literal token (by its folded twin) for a quick "cannot
+ * match" test before matching. */
+#define RW_BIT(t)	(UINT64_C(1) << ((t)->t_fold->t_hash % 64))
 
 struct ruleset {
 	char		*rs_name;
 	struct rule	*rs_rules;
 	struct rule	**rs_tail;
+	char		*rs_in, *rs_out;	/* -bt trace labels */
 };
 
 static struct ruleset rw_sets[REWRITE_MAXRWSETS];
@@ -50,16 +58,55 @@ rewrite_set_trace(int on)
 
 /* ---- ruleset names ------------------------------------------------------- */
 
+/*
+ * Names to numbers: an open hash of ruleset numbers by name, rebuilt
+ * whenever a name changes (rare: only while the cf is read).
+ */
+#define RW_NAMEHASH	512
+static short	rw_byname[RW_NAMEHASH];	/* ruleset + 1, 0 for empty */
+
+static unsigned
+rw_namehash(const char *name)
+{
+	unsigned h = 5381;
+
+	for (; *name != '\0'; name++)
+		h = h * 33 + (unsigned char)*name;
+	return h % RW_NAMEHASH;
+}
+
+static void
+rw_hash_add(int rs)
+{
+	unsigned h;
+
+	for (h = rw_namehash(rw_sets[rs].rs_name); rw_byname[h] != 0;
+	    h = (h + 1) % RW_NAMEHASH)
+		;
+	rw_byname[h] = (short)(rs + 1);
+}
+
+static void
+rw_rehash(void)
+{
+	int rs;
+
+	memset(rw_byname, 0, sizeof(rw_byname));
+	for (rs = 0; rs < REWRITE_MAXRWSETS; rs++)
+		if (rw_sets[rs].rs_name != NULL)
+			rw_hash_add(rs);
+}
+
 /* The ruleset called NAME (case-sensitive), or -1. */
 static int
 rw_find_name(const char *name)
 {
-	int rs;
+	unsigned h;
 
-	for (rs = 0; rs < REWRITE_MAXRWSETS; rs++)
-		if (rw_sets[rs].rs_name != NULL &&
-		    strcmp(rw_sets[rs].rs_name, name) == 0)
-			return rs;
+	for (h = rw_namehash(name); rw_byname[h] != 0;
+	    h = (h + 1) % RW_NAMEHASH)
+		if (strcmp(rw_sets[rw_byname[h] - 1].rs_name, name) == 0)
+			return rw_byname[h] - 1;
 	return -1;
 }
 
@@ -117,6 +164,13 @@ rw_set_name(int rs, const char *name)
 	}
 	free(rw_sets[rs].rs_name);
 	rw_sets[rs].rs_name = sm_strdup_x(name);
+	free(rw_sets[rs].rs_in);
+	free(rw_sets[rs].rs_out);
+	rw_sets[rs].rs_in = rw_sets[rs].rs_out = NULL;
+	if (old >= 0 && old != rs)
+		rw_rehash();
+	else if (old < 0)
+		rw_hash_add(rs);
 }
 
 /* A named ruleset NAME (FULL: the text from it on; P after it): find
@@ -198,6 +252,29 @@ rewrite_rshas_rules(int rs)
 	    rw_sets[rs].rs_rules != NULL;
 }
 
+static int	rw_is_wild(int c);
+
+/* Per rule, once: which $N each wildcard binds, and the literal tokens
+ * an input needs for the LHS to have a chance. */
+static void
+rw_prepare(struct rule *r)
+{
+	int i, w = 0;
+
+	r->r_widx = sm_malloc_x((size_t)r->r_nlhs + 1);
+	r->r_need = 0;
+	for (i = 0; i < r->r_nlhs; i++) {
+		int c = TOKEN_C0(r->r_lhs[i]);
+
+		r->r_widx[i] = (unsigned char)w;
+		if (rw_is_wild(c) && w < REWRITE_MAXMATCH)
+			w++;
+		else if (!TOKEN_ISMETA(c))
+			r->r_need |= RW_BIT(r->r_lhs[i]);
+	}
+	r->r_nbind = w;
+}
+
 void
 rewrite_add_rule(int rs, const struct token *const *lhs, int nlhs,
     const struct token *const *rhs, int nrhs, int line)
@@ -214,6 +291,7 @@ rewrite_add_rule(int rs, const struct token *const *lhs, int nlhs,
 	r->r_nlhs = nlhs;
 	r->r_nrhs = nrhs;
 	r->r_line = line;
+	rw_prepare(r);
 	if (set->rs_tail == NULL)
 		set->rs_tail = &set->rs_rules;
 	*set->rs_tail = r;
@@ -231,12 +309,16 @@ rewrite_reset(void)
 			next = r->r_next;
 			free(r->r_lhs);
 			free(r->r_rhs);
+			free(r->r_widx);
 			free(r);
 		}
 		free(rw_sets[rs].rs_name);
+		free(rw_sets[rs].rs_in);
+		free(rw_sets[rs].rs_out);
 		memset(&rw_sets[rs], 0, sizeof(rw_sets[rs]));
 	}
 	rw_nextnamed = REWRITE_MAXRWSETS;
+	rw_rehash();
 }
 
 /* Print the tokens of a NULL-terminated array, each followed by ' '. */
@@ -279,7 +361,7 @@ struct rw_match {
 	struct rw_bind	bind[REWRITE_MAXMATCH + 1];
 	int		nbind;
 	uint32_t	gen;			/* failure memo generation */
-	int		widx[TOKEN_MAXATOM + 1]; /* LHS pos -> wildcard no. */
+	const unsigned char *widx;	/* LHS pos -> wildcard no. */
 };
 
 /* Failures already seen: memo[wildcard][input position] == gen. */
@@ -308,18 +390,49 @@ rw_code(const struct rw_match *m, int ri)
 	return TOKEN_C0(m->lhs[ri]);
 }
 
+/*
+ * $=X at RI: the shortest run of tokens from AI on whose concatenation is
+ * a member, then longer ones; a run longer than the class's longest word
+ * cannot be one, so the search stops there.
+ */
+static int
+rw_match_class(struct rw_match *m, int ri, int ai)
+{
+	int w = m->widx[ri], cl = (unsigned char)m->lhs[ri]->t_s[1], k;
+	size_t len = 0, longest = class_longest(cl);
+	char buf[TOKEN_MAXNAME + 1];
+
+	for (k = ai + 1; k <= m->nav; k++) {
+		len = token_cat_next(buf, len, sizeof(buf), k - 1 > ai ?
+		    m->av[k - 2] : NULL, m->av[k - 1]);
+		if (len > longest)
+			break;
+		if (k - ai == 1 ? !class_has_tokens(cl, m->av + ai, 1) :
+		    !class_has(cl, buf))
+			continue;
+		m->bind[w].first = ai;
+		m->bind[w].last = k - 1;
+		if (rw_match_at(m, ri + 1, k))
+			return 1;
+	}
+	return 0;
+}
+
 /* A wildcard at RI that can bind several lengths: try them in order. */
 static int
 rw_match_wild(struct rw_match *m, int ri, int ai)
 {
 	int code = rw_code(m, ri), w = m->widx[ri], k;
-	int cl = (unsigned char)m->lhs[ri]->t_s[1];
 
 	if (rw_failed(m, w, ai))
 		return 0;
+	if (code == TOKEN_MATCHCLASS)
+		return rw_match_class(m, ri, ai) || rw_fail(m, w, ai);
 	for (k = code == TOKEN_MATCHZANY ? ai : ai + 1; k <= m->nav; k++) {
-		if (code == TOKEN_MATCHCLASS &&
-		    !class_has_tokens(cl, m->av + ai, k - ai))
+		/* a literal next: only where it stands can the rest match */
+		if (ri + 1 < m->nlhs && !TOKEN_ISMETA(TOKEN_C0(m->lhs[ri + 1]))
+		    && (k == m->nav || m->av[k]->t_fold !=
+		    m->lhs[ri + 1]->t_fold))
 			continue;
 		m->bind[w].first = ai;
 		m->bind[w].last = k - 1;
@@ -412,24 +525,30 @@ static int
 rw_match(struct rw_match *m, const struct rule *r,
     const struct token *const *av, int n)
 {
-	int i, w = 0;
-
 	m->lhs = r->r_lhs;
 	m->nlhs = r->r_nlhs;
 	m->av = av;
 	m->nav = n;
-	for (i = 0; i < r->r_nlhs && i <= TOKEN_MAXATOM; i++) {
-		m->widx[i] = w;
-		if (rw_is_wild(TOKEN_C0(r->r_lhs[i])) && w < REWRITE_MAXMATCH)
-			w++;
-	}
-	m->nbind = w;
+	m->widx = r->r_widx;
+	m->nbind = r->r_nbind;
 	if (++rw_memogen == 0) {
 		memset(rw_memo, 0, sizeof(rw_memo));
 		rw_memogen = 1;
 	}
 	m->gen = rw_memogen;
 	return rw_match_at(m, 0, 0);
+}
+
+/* The literal tokens present in AV (N tokens), one bit each. */
+static uint64_t
+rw_have(const struct token *const *av, int n)
+{
+	uint64_t have = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		have |= RW_BIT(av[i]);
+	return have;
 }
 
 /* ---- the right-hand side ---------------------------------------------- */
@@ -795,6 +914,7 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 {
 	struct rule *r = rw_sets[rs].rs_rules, *cur;
 	int rstat = EX_OK, ruleno = 1, loops = 0, st;
+	uint64_t have = rw_have(pv, *pn);
 
 	while (r != NULL) {
 		const struct token *const *rhs = r->r_rhs;
@@ -818,7 +938,7 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 				rw_print("workspace:", pv, *pn);
 			break;
 		}
-		if (!rw_match(&rw_m, r, pv, *pn)) {
+		if ((r->r_need & ~have) != 0 || !rw_match(&rw_m, r, pv, *pn)) {
 			if (RW_TTD(10))
 				(void)printf("----- rule fails\n");
 			r = r->r_next;
@@ -840,8 +960,23 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 		st = rw_apply(f, cur, rhs, nrhs, pv, pn, reclevel, &rstat);
 		if (st != EX_OK)
 			return st;
+		have = rw_have(pv, *pn);
 	}
 	return rstat;
+}
+
+/* The -bt trace labels of SET ("%-16.16s   input:"), made once. */
+static void
+rw_labels(struct ruleset *set, const char *name)
+{
+	char buf[64];
+
+	if (set->rs_in != NULL)
+		return;
+	(void)snprintf(buf, sizeof(buf), "%-16.16s   input:", name);
+	set->rs_in = sm_strdup_x(buf);
+	(void)snprintf(buf, sizeof(buf), "%-16.16s returns:", name);
+	set->rs_out = sm_strdup_x(buf);
 }
 
 int
@@ -863,7 +998,8 @@ rewrite(const struct token **pv, int *pn, int cap, int rs, int reclevel)
 		name = numname;
 	}
 	if (rw_trace) {
-		(void)fprintf(fp, "%-16.16s   input:", name);
+		rw_labels(&rw_sets[rs], name);
+		(void)fputs(rw_sets[rs].rs_in, fp);
 		token_printav(fp, pv, *pn);
 	}
 	if (reclevel == 0)
@@ -881,7 +1017,7 @@ rewrite(const struct token **pv, int *pn, int cap, int rs, int reclevel)
 	f->aborted = 0;
 	st = rw_run(f, rs, pv, pn, reclevel);
 	if (rw_trace && !f->aborted) {
-		(void)fprintf(fp, "%-16.16s returns:", name);
+		(void)fputs(rw_sets[rs].rs_out, fp);
 		token_printav(fp, pv, *pn);
 	}
 	return st;

@@ -119,6 +119,7 @@ token_intern(const char *s, size_t len)
 	t->t_len = (uint32_t)len;
 	t->t_word = NULL;
 	t->t_wordgen = 0;
+	t->t_pr = NULL;
 	t->t_next = token_tab[h & (token_tabsize - 1)];
 	token_tab[h & (token_tabsize - 1)] = t;
 	token_count++;
@@ -530,16 +531,72 @@ token_xputs(FILE *fp, const char *str)
 	}
 }
 
+/* The printed form of T, made once (tokens never change). */
+static const char *
+token_printed(const struct token *t)
+{
+	struct token *w = (struct token *)(uintptr_t)t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (w->t_pr != NULL)
+		return w->t_pr;
+	fp = open_memstream(&buf, &len);
+	if (fp == NULL)
+		return "";
+	(void)putc(' ', fp);
+	token_xputs(fp, t->t_s);
+	(void)fclose(fp);
+	w->t_pr = buf;
+	return buf;
+}
+
 void
 token_printav(FILE *fp, const struct token *const *av, int n)
 {
+	char buf[4096];
+	size_t len = 0;
 	int i;
 
 	for (i = 0; i < n; i++) {
-		(void)putc(' ', fp);
-		token_xputs(fp, av[i]->t_s);
+		const char *s = token_printed(av[i]);
+		size_t l = strlen(s);
+
+		if (len + l + 1 >= sizeof(buf)) {
+			(void)fwrite(buf, 1, len, fp);
+			len = 0;
+		}
+		if (l + 1 >= sizeof(buf))
+			(void)fputs(s, fp);
+		else {
+			memcpy(buf + len, s, l);
+			len += l;
+		}
 	}
-	(void)putc('\n', fp);
+	buf[len++] = '\n';
+	(void)fwrite(buf, 1, len, fp);
+}
+
+size_t
+token_cat_next(char *buf, size_t len, size_t size, const struct token *prev,
+    const struct token *t)
+{
+	size_t tl = t->t_len;
+
+	if (!token_tables_ready)
+		token_init_tables();
+	if (prev != NULL &&
+	    token_class[TOKEN_TAB_INT][TOKEN_C0(prev)] == ATM &&
+	    token_class[TOKEN_TAB_INT][TOKEN_C0(t)] == ATM) {
+		if (len + 1 >= size)
+			return size;
+		buf[len++] = (char)token_blanksub;
+	}
+	if (len + tl >= size)
+		return size;
+	memcpy(buf + len, t->t_s, tl + 1);
+	return len + tl;
 }
 
 size_t

@@ -63,6 +63,7 @@ struct token {
 	uint32_t	t_len;
 	const void	*t_word;	/* class.c's cache: its word entry */
 	unsigned	t_wordgen;	/* ... valid for this generation */
+	char		*t_pr;		/* the printed form, made on demand */
 	char		t_s[];		/* the text, NUL-terminated */
 };
 
@@ -127,5 +128,13 @@ void	token_printav(FILE *fp, const struct token *const *av, int n);
  */
 size_t	token_cat(const struct token *const *av, int n, char *buf,
 	    size_t size, int spacesub, int external);
+
+/*
+ * token_cat_next -- token_cat one token at a time: append T to BUF
+ *	(LEN bytes used of SIZE), BlankSub first when PREV and T are both
+ *	atoms.  Returns the new length, or SIZE when T does not fit.
+ */
+size_t	token_cat_next(char *buf, size_t len, size_t size,
+	    const struct token *prev, const struct token *t);
 
 #endif
