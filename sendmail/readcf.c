@@ -35,6 +35,7 @@ static void	readcf_conf_define(void *ctx, const char *name,
 		    const char *value);
 static char	*readcf_conf_expand(void *ctx, const char *text);
 static int	readcf_rs = -1;		/* ruleset R lines go to */
+static int	readcf_lineno;		/* line being read (for -d21.15) */
 static int	readcf_bt;		/* -bt: print the S warnings */
 
 struct config *
@@ -438,7 +439,7 @@ readcf_line(char *bp, int lineno)
 {
 	int i;
 
-	(void)lineno;
+	readcf_lineno = lineno;
 	if (bp[0] == '#')
 		return;
 	readcf_translate(bp);
@@ -608,7 +609,7 @@ readcf_r(char *bp)
 		msg_syserr("R line: null RHS");
 	else
 		readcf_check_rhs(rhs, nr, nfuzzy);
-	rewrite_add_rule(readcf_rs, lhs, nl, rhs, nr, 0);
+	rewrite_add_rule(readcf_rs, lhs, nl, rhs, nr, readcf_lineno);
 }
 
 /* ---- options ------------------------------------------------------------ */

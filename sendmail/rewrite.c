@@ -613,6 +613,20 @@ rw_subst_macro(struct rw_frame *f, const struct token *t)
 	return EX_OK;
 }
 
+/* -d21.15: what $C stands for (sendmail shows the token addresses). */
+static void
+rw_trace_bind(int c, const struct rw_bind *b, const struct token *const *pv)
+{
+	FILE *fp = msg_out();
+	int k;
+
+	(void)fprintf(fp, "$%c:", c);
+	for (k = b->first; k <= b->last; k++)
+		(void)fprintf(fp, " %p=\"%s\"", (const void *)pv[k]->t_s,
+		    pv[k]->t_s);
+	(void)putc('\n', fp);
+}
+
 /* Build F from RHS (N tokens) and the bindings of M over PV. */
 static int
 rw_subst(struct rw_frame *f, const struct rw_match *m,
@@ -640,6 +654,8 @@ rw_subst(struct rw_frame *f, const struct rw_match *m,
 			    "$%c out of bounds", f->name, t->t_s[1]);
 			return EX_CONFIG;
 		}
+		if (RW_TTD(15))
+			rw_trace_bind(t->t_s[1], &m->bind[d], pv);
 		for (k = m->bind[d].first; k <= m->bind[d].last; k++)
 			if (!rw_push(f, pv[k]))
 				return rw_toolong();
@@ -845,6 +861,9 @@ rw_callsubr(struct rw_frame *f, int reclevel, struct rule *rule)
 			return EX_CONFIG;
 		}
 		if (!rewrite_rshas_rules(subr)) {
+			if (RW_TTD(3))
+				(void)fprintf(msg_out(), "-----skip subr %s (%d)\n",
+				    name, subr);
 			rw_drop2(f, j);		/* sendmail then skips a token */
 			continue;
 		}
@@ -923,7 +942,13 @@ rw_run(struct rw_frame *f, int rs, const struct token **pv, int *pn,
 		cur = r;
 		if (*pn > 0 && TOKEN_C0(pv[0]) == TOKEN_CANONNET)
 			break;
-		if (RW_TTD(12))
+		if (RW_TTD(15)) {
+			char label[48];
+
+			(void)snprintf(label, sizeof(label),
+			    "-----trying rule (line %d):", r->r_line);
+			rw_print(label, r->r_lhs, r->r_nlhs);
+		} else if (RW_TTD(12))
 			rw_print("-----trying rule:", r->r_lhs, r->r_nlhs);
 		if (++rw_work > RW_MAXWORK) {
 			msg_syserr("554 5.3.5 rewrite: ruleset %s: too much work "
