@@ -383,6 +383,7 @@ bt_finis(void)
 		(void)fputs(">\n", bt_out());
 	}
 	(void)fflush(bt_out());
+	map_close_all();
 	exit(msg_exitstat());
 }
 

@@ -7,6 +7,7 @@
  */
 #include "libsm/debug.h"
 #include "sendmail/bt.h"
+#include "sendmail/map.h"
 #include "sendmail/msg.h"
 #include "sendmail/readcf.h"
 #include "sendmail/rewrite.h"
@@ -145,6 +146,7 @@ main(int argc, char **argv)
 		break;
 	}
 	(void)fflush(stdout);
+	map_close_all();
 	for (i = 0; i < a.nopts; i++)
 		free(a.opts[i]);
 	free(a.opts);
