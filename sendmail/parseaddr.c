@@ -879,8 +879,10 @@ parseaddr_sender(const char *from, ADDRESS *a)
 	}
 	n = token_scan(from, '\0', TOKEN_TAB_INT, 0, pv, TOKEN_MAXATOM + 1,
 	    NULL);
-	if (n <= 0)
+	if (n <= 0) {
+		macro_set(macro_id("{addr_type}", NULL), NULL);
 		return a->q_user;
+	}
 	(void)rewrite(pv, &n, TOKEN_MAXATOM, 3, 0);
 	(void)rewrite(pv, &n, TOKEN_MAXATOM, 1, 0);
 	(void)rewrite(pv, &n, TOKEN_MAXATOM, 4, 0);
@@ -897,5 +899,6 @@ parseaddr_sender(const char *from, ADDRESS *a)
 	} else
 		memmove(buf, buf + 1, strlen(buf + 1) + 1);
 	macro_set('f', buf);
+	macro_set(macro_id("{addr_type}", NULL), NULL);	/* as sendmail */
 	return a->q_user;
 }
