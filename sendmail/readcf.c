@@ -301,6 +301,7 @@ readcf_k(char *bp)
 {
 	char exbuf[READCF_MAXLINE], *p, *name, *mclass;
 	const char *err = NULL;
+	MAP *map;
 
 	(void)macro_expand(bp + 1, exbuf, sizeof(exbuf));
 	for (p = exbuf; isspace((unsigned char)*p); p++)
@@ -327,8 +328,10 @@ readcf_k(char *bp)
 		*p++ = '\0';
 	while (isspace((unsigned char)*p))
 		p++;
-	if (map_declare(name, mclass, p, NULL, 0, &err) == NULL &&
-	    err != NULL)
+	map = map_declare(name, mclass, p, NULL, 0, &err);
+	if (map != NULL)
+		rewrite_map_blanksub(map, token_spacesub());
+	else if (err != NULL)
 		msg_syserr("%s", err);
 }
 

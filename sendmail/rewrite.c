@@ -46,6 +46,13 @@ struct ruleset {
 
 static struct ruleset rw_sets[REWRITE_MAXRWSETS];
 static int	rw_nextnamed = REWRITE_MAXRWSETS;
+
+/* the BlankSub option as each map was declared (rewrite_map_blanksub) */
+static struct {
+	const MAP	*map;
+	int		c;
+} *rw_mapsub;
+static size_t	rw_nmapsub, rw_capmapsub;
 static int	rw_trace;
 
 #define RW_TTD(level)	sm_tTd(21, (level))
@@ -319,6 +326,41 @@ rewrite_reset(void)
 	}
 	rw_nextnamed = REWRITE_MAXRWSETS;
 	rw_rehash();
+	free(rw_mapsub);
+	rw_mapsub = NULL;
+	rw_nmapsub = rw_capmapsub = 0;
+}
+
+void
+rewrite_map_blanksub(const struct map *map, int c)
+{
+	size_t i;
+
+	for (i = 0; i < rw_nmapsub; i++)
+		if (rw_mapsub[i].map == map)
+			break;
+	if (i == rw_nmapsub) {
+		if (rw_nmapsub == rw_capmapsub) {
+			rw_capmapsub = rw_capmapsub ? 2 * rw_capmapsub : 16;
+			rw_mapsub = sm_realloc_x(rw_mapsub,
+			    rw_capmapsub * sizeof(*rw_mapsub));
+		}
+		rw_nmapsub++;
+	}
+	rw_mapsub[i].map = map;
+	rw_mapsub[i].c = c;
+}
+
+/* The byte joining the key tokens of a lookup in MAP. */
+static int
+rw_map_spacesub(const MAP *map)
+{
+	size_t i;
+
+	for (i = 0; i < rw_nmapsub; i++)
+		if (rw_mapsub[i].map == map)
+			return rw_mapsub[i].c;
+	return ' ';
 }
 
 /* Print the tokens of a NULL-terminated array, each followed by ' '. */
@@ -729,7 +771,8 @@ rw_lookup_do(struct rw_frame *f, const struct rw_lookup *lk, int *rstat)
 
 	if (map == NULL)
 		msg_syserr("554 5.3.0 rewrite: map %s not found", lk->mapname);
-	(void)token_cat(f->npv + lk->key, lk->nkey, key, sizeof(key), '\0', 1);
+	(void)token_cat(f->npv + lk->key, lk->nkey, key, sizeof(key),
+	    map != NULL ? rw_map_spacesub(map) : '\0', 1);
 	for (i = 0; i < lk->nargs && i < REWRITE_MAXMAPARGS - 2; i++) {
 		(void)token_cat(f->npv + lk->arg[i], lk->narg[i], argbuf[i],
 		    sizeof(argbuf[i]), '\0', 0);

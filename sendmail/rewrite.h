@@ -71,7 +71,16 @@ void	rewrite_set_trace(int on);
 /* rewrite_dump -- -bt's =S: print the rules of RS. */
 void	rewrite_dump(FILE *fp, int rs);
 
-/* rewrite_reset -- forget every ruleset (tests). */
+/*
+ * rewrite_map_blanksub -- MAP was declared (a K line) while the BlankSub
+ * option was C: sendmail gives a map with no -S flag that byte, fixed at
+ * declaration, to join the tokens of a lookup key.  Maps not recorded
+ * here and without -S join with a blank.
+ */
+struct map;
+void	rewrite_map_blanksub(const struct map *map, int c);
+
+/* rewrite_reset -- forget every ruleset and recorded map (tests). */
 void	rewrite_reset(void);
 
 #endif
