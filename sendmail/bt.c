@@ -24,6 +24,7 @@
 #include "sendmail/token.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -435,6 +436,7 @@ bt_slash(char *line)
 void
 bt_line(char *line)
 {
+	errno = 0;	/* a syserr's status (70, not 71) as sendmail's */
 	if (line[0] == '#' || line[0] == '\0')
 		return;
 	while (*line == ' ')

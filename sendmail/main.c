@@ -14,6 +14,7 @@
 #include "sendmail/start.h"
 #include "sendmail/verify.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,7 @@ main(int argc, char **argv)
 		st = bt_run(stdin);
 		break;
 	case 'v':
+		errno = 0;	/* a syserr's status as sendmail's (70) */
 		st = verify_run(a.rest, a.nrest);
 		break;
 	default:
