@@ -15,6 +15,7 @@
  */
 #include "sendmail/token.h"
 
+#include "libsm/debug.h"
 #include "libsm/err.h"
 #include "sendmail/macro.h"
 #include "sendmail/msg.h"
@@ -240,6 +241,8 @@ token_is_atom_byte(enum token_tab tab, int c)
 
 #define NOCHAR	(-1)
 
+static int	token_trace_chars;	/* -d22.101: every byte and state */
+
 struct scan {
 	const unsigned char *p;		/* next input byte */
 	const unsigned char *tab;	/* character classes */
@@ -351,6 +354,9 @@ scan_token(struct scan *s)
 				s->p--;
 			}
 		}
+		if (token_trace_chars)
+			(void)fprintf(msg_out(), "c=%c, s=%d; ", s->c,
+			    s->state);
 		if (s->bslash) {
 			s->bslash = 0;
 			if (s->cmnt > 0) {
@@ -369,6 +375,8 @@ scan_token(struct scan *s)
 		if (s->c == s->delim && s->angle <= 0 && s->state != QST)
 			return 1;
 		ns = token_states[s->state][s->tab[s->c & 0xff]];
+		if (token_trace_chars)
+			(void)fprintf(msg_out(), "ns=%02o\n", ns);
 		s->state = ns & ST_TYPE;
 		if (ns & ST_M)
 			s->c = NOCHAR;
@@ -387,6 +395,12 @@ token_scan(const char *addr, int delim, enum token_tab tab, int ignore,
 
 	if (!token_tables_ready)
 		token_init_tables();
+	token_trace_chars = sm_tTd(22, 101);
+	if (sm_tTd(22, 11)) {
+		(void)fputs("prescan: ", msg_out());
+		token_xputs(msg_out(), addr);
+		(void)putc('\n', msg_out());
+	}
 	s->p = (const unsigned char *)addr;
 	s->tab = token_class[tab];
 	s->q = 0;
@@ -405,14 +419,19 @@ token_scan(const char *addr, int delim, enum token_tab tab, int ignore,
 		}
 		if (tok == s->q)
 			continue;
-		if (s->q - tok > TOKEN_MAXNAME) {
-			msg_usrerr("553 5.1.0 prescan: token too long");
-			ok = 0;
-			break;
-		}
 		if (!scan_keep(s, '\0')) {
 			msg_usrerr("553 5.1.1 Address too long");
 			ok = -2;
+			break;
+		}
+		if (sm_tTd(22, 36)) {
+			(void)fputs("tok=", msg_out());
+			token_xputs(msg_out(), s->buf + tok);
+			(void)putc('\n', msg_out());
+		}
+		if (s->q - tok - 1 > TOKEN_MAXNAME) {
+			msg_usrerr("553 5.1.0 prescan: token too long");
+			ok = 0;
 			break;
 		}
 		if (n >= avmax - 1 || n >= TOKEN_MAXATOM) {
@@ -430,6 +449,11 @@ token_scan(const char *addr, int delim, enum token_tab tab, int ignore,
 		*endp = e;
 	}
 	av[ok == 1 ? n : 0] = NULL;
+	if (ok == 1 && sm_tTd(22, 12)) {
+		(void)fputs("prescan==>", msg_out());
+		token_printav(msg_out(), av, n);
+	} else if (ok != 1 && sm_tTd(22, 12))
+		(void)fputs("prescan: ==> NULL\n", msg_out());
 	(void)msg_set_to(oldto);
 	free(s);
 	return ok == 1 ? n : ok == 0 ? -1 : -2;
