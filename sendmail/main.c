@@ -7,6 +7,7 @@
  */
 #include "libsm/debug.h"
 #include "sendmail/bt.h"
+#include "sendmail/macro.h"
 #include "sendmail/map.h"
 #include "sendmail/msg.h"
 #include "sendmail/readcf.h"
@@ -131,6 +132,8 @@ main(int argc, char **argv)
 	for (i = 0; i < a.nopts; i++)
 		readcf_option(a.opts[i], 1);
 	(void)start_config(a.cf != NULL ? a.cf : MAIN_DEFAULT_CF, a.mode == 't');
+	/* sendmail's delivery mode for these: interactive, verify */
+	macro_set(macro_id("{deliveryMode}", NULL), a.mode == 'v' ? "v" : "i");
 	switch (a.mode) {
 	case 't':
 		rewrite_set_trace(1);

@@ -17,12 +17,18 @@
 #include "sendmail/mailer.h"
 #include "sendmail/msg.h"
 #include "sendmail/parseaddr.h"
+#include "sendmail/readcf.h"
+
+#include <sys/stat.h>
 
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 struct verify_q {
 	ADDRESS		*q;
@@ -145,6 +151,87 @@ verify_sort(struct verify_q *vq)
 	}
 }
 
+/*
+ * Does BASE (a directory path ending in '/') hold a directory whose name
+ * starts with PREFIX?  ("." does when PREFIX is empty.)
+ */
+static int
+verify_has_qdir(const char *base, const char *prefix)
+{
+	DIR *d = opendir(base);
+	struct dirent *de;
+	size_t len = strlen(prefix);
+	int found = 0;
+
+	if (d == NULL)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL) {
+		char path[4096 + 256];
+		struct stat st;
+
+		if (strncmp(de->d_name, prefix, len) != 0)
+			continue;
+		(void)snprintf(path, sizeof(path), "%s%s", base, de->d_name);
+		found = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	(void)closedir(d);
+	return found;
+}
+
+/*
+ * sendmail's queue set-up before -bv: the QueueDirectory option must be
+ * set and be a directory one can enter ("/var/spool/mq*": several queue
+ * directories under the part before the last '/').  Returns 0 or
+ * EX_CONFIG after sendmail's message.
+ */
+static int
+verify_queuedir(void)
+{
+	const char *qd = readcf_config()->cf_conf.co_queuedirectory;
+	char base[4096], prefix[4096];
+	const char *slash, *star;
+	size_t len;
+
+	if (qd == NULL) {
+		(void)fputs("QueueDirectory (Q) option must be set\n",
+		    msg_out());
+		return EX_CONFIG;
+	}
+	len = strlen(qd);
+	slash = strrchr(qd, '/');
+	star = len > 0 && qd[len - 1] == '*' ? qd + len - 1 : NULL;
+	prefix[0] = '\0';
+	if (star != NULL && slash == NULL) {
+		(void)fprintf(msg_out(), "QueueDirectory: can not wildcard "
+		    "relative path \"%s\"\n", qd);
+		return EX_CONFIG;
+	}
+	if (star != NULL) {
+		size_t blen = (size_t)(slash - qd) + 1;
+
+		(void)snprintf(base, sizeof(base), "%.*s", (int)blen, qd);
+		(void)snprintf(prefix, sizeof(prefix), "%.*s",
+		    (int)(star - qd - blen), qd + blen);
+	} else {
+		while (len > 1 && qd[len - 1] == '/')
+			len--;
+		(void)snprintf(base, sizeof(base), "%.*s/", (int)len, qd);
+	}
+	if (chdir(base) < 0) {
+		int err = errno;
+
+		(void)fprintf(msg_out(), "can not chdir(%s): %s\n", base,
+		    strerror(err));
+		return EX_CONFIG;
+	}
+	if (star != NULL && !verify_has_qdir(base, prefix)) {
+		(void)fprintf(msg_out(), "can not opendir(%s%s): %s\n", base,
+		    prefix, strerror(ENOENT));
+		return EX_CONFIG;
+	}
+	return 0;
+}
+
 int
 verify_run(char **addrs, int n)
 {
@@ -152,6 +239,8 @@ verify_run(char **addrs, int n)
 	size_t i;
 	int k;
 
+	if ((k = verify_queuedir()) != 0)
+		return k;
 	if (n == 0) {
 		(void)fputs("Recipient names must be specified\n", msg_out());
 		return EX_USAGE;
