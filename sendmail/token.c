@@ -454,6 +454,8 @@ token_scan(const char *addr, int delim, enum token_tab tab, int ignore,
 		token_printav(msg_out(), av, n);
 	} else if (ok != 1 && sm_tTd(22, 12))
 		(void)fputs("prescan: ==> NULL\n", msg_out());
+	if (ok == 1 && n == 0 && sm_tTd(22, 1))
+		(void)fputs("prescan: null leading token\n", msg_out());
 	(void)msg_set_to(oldto);
 	free(s);
 	return ok == 1 ? n : ok == 0 ? -1 : -2;
