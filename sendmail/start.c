@@ -7,18 +7,22 @@
  */
 #include "sendmail/start.h"
 
+#include "libsm/debug.h"
 #include "libsm/err.h"
 #include "sendmail/class.h"
 #include "sendmail/domain.h"
 #include "sendmail/macro.h"
+#include "sendmail/mailer.h"
 #include "sendmail/map.h"
 #include "sendmail/msg.h"
 #include "sendmail/readcf.h"
 #include "sendmail/token.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static struct domain_self start_ds;
 
@@ -54,13 +58,78 @@ start_hostnames(void)
 	start_add_names(start_ds.ds_addrs, 0);
 }
 
+/* -d0.1: the version and what this build has (sendmail's words). */
+static void
+start_print_version(void)
+{
+	(void)fprintf(msg_out(), "Version %s\n", START_VERSION);
+	(void)fputs(" Compiled with: DNSMAP LOG MAP_REGEX NAMED_BIND NETINET "
+	    "NETINET6 NETUNIX\n\t\tNEWDB SCANF XDEBUG\n", msg_out());
+}
+
+/* -d0.4: this host's names as found before the cf is read. */
+static void
+start_print_names(void)
+{
+	FILE *fp = msg_out();
+	char **v;
+	int k;
+
+	(void)fprintf(fp, "Canonical name: %s\n UUCP nodename: %s\n",
+	    start_ds.ds_fqdn, start_ds.ds_node);
+	for (k = 0; k < 2; k++) {
+		v = k == 0 ? start_ds.ds_names : start_ds.ds_addrs;
+		for (; v != NULL && *v != NULL; v++)
+			if (strcasecmp(*v, start_ds.ds_fqdn) != 0 &&
+			    strcasecmp(*v, start_ds.ds_node) != 0)
+				(void)fprintf(fp, "\ta.k.a.: %s\n", *v);
+	}
+}
+
+/* -d0.1 (after the cf): $w $j $m $k; -d0.15: the mailers too. */
+static void
+start_print_identity(void)
+{
+	static const struct {
+		const char *what;
+		int	m;
+	} ids[] = {
+		{ "     (short domain name) $w = ", 'w' },
+		{ " (canonical domain name) $j = ", 'j' },
+		{ "        (subdomain name) $m = ", 'm' },
+		{ "             (node name) $k = ", 'k' },
+	};
+	FILE *fp = msg_out();
+	size_t i;
+
+	(void)fputs("\n============ SYSTEM IDENTITY (after readcf) "
+	    "============\n", fp);
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const char *v = macro_get(ids[i].m);
+
+		(void)fprintf(fp, " %s", ids[i].what);
+		token_xputs(fp, v != NULL ? v : "<null>");
+		(void)putc('\n', fp);
+	}
+	(void)fputs("========================================================"
+	    "\n\n", fp);
+	if (sm_tTd(0, 15))
+		for (i = 0; i < MAILER_MAX; i++)
+			if (mailer_bynum((int)i) != NULL)
+				mailer_print(fp, mailer_bynum((int)i));
+}
+
 void
 start_init(void)
 {
 	readcf_init();
 	macro_init();
 	macro_set('v', START_VERSION);
+	if (sm_tTd(0, 1))
+		start_print_version();
 	start_hostnames();
+	if (sm_tTd(0, 4))
+		start_print_names();
 }
 
 /* Map hooks: macros by name ("j" or "{name}"). */
@@ -163,5 +232,7 @@ start_config(const char *cffile, int btmode)
 	start_domain_setup();
 	readcf_finish();
 	domain_self_free(&start_ds);
+	if (sm_tTd(0, 1))
+		start_print_identity();
 	return st;
 }
