@@ -218,6 +218,24 @@ map_safedir(const char *dir, unsigned flags, const char **whyp)
 }
 
 int
+map_dirpath_fine(const char *path)
+{
+	char *dir = sm_strdup_x(path), *p;
+	struct stat st;
+	int fine = 1;
+
+	for (p = strchr(dir + (dir[0] == '/'), '/'); p != NULL && fine;
+	    p = strchr(p + 1, '/')) {
+		*p = '\0';
+		fine = stat(dir, &st) == 0 &&
+		    (st.st_mode & (S_IWOTH | S_IWGRP)) == 0;
+		*p = '/';
+	}
+	free(dir);
+	return fine;
+}
+
+int
 map_safefile(const char *path, unsigned flags, const char **whyp)
 {
 	char *dir = sm_strdup_x(path), *p;

@@ -167,6 +167,10 @@ void	map_stab_store(MAP *map, const char *key, const char *value);
 /* map_seq.c: "aliases.files" as a null map when the switch lists files. */
 void	map_alias_defaults(void);
 
+/* map_dirpath_fine -- every directory above PATH exists and is neither
+ * group nor world writable (whatever map_set_unsafe_dirpath says). */
+int	map_dirpath_fine(const char *path);
+
 /* map_stripquotes -- remove unescaped double quotes from S in place. */
 void	map_stripquotes(char *s);
 

@@ -51,8 +51,14 @@ map_text_open(MAP *map)
 		return 0;
 	}
 	if (map_safefile(map->map_file, MAP_SFF_REGONLY, &why) != 0) {
-		map_syserr(0, "text map \"%s\": unsafe map file %s",
-		    map->map_mname, map->map_file);
+		/* sendmail names the error only for a missing file below an
+		 * unsafe or missing directory (as observed) */
+		if (errno == ENOENT && !map_dirpath_fine(map->map_file))
+			map_syserr(ENOENT, "text map \"%s\": unsafe map file "
+			    "%s: %s", map->map_mname, map->map_file, why);
+		else
+			map_syserr(0, "text map \"%s\": unsafe map file %s",
+			    map->map_mname, map->map_file);
 		return 0;
 	}
 	map->map_keycolno = map_text_colno(map, "k", map->map_keycolnm);

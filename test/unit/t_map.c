@@ -217,17 +217,21 @@ static const struct h_row text_rows[] = {
 	{ "y1 next", "map_lookup: y1 (next) returns v (0)\n" },
 	{ "y1 tail", "map_lookup: y1 (tail) no match (68)\n" },
 	{ "y1 xxxx", "map_lookup: y1 (xxxx) no match (68)\n" },
-	{ "miss x", "text map \"miss\": unsafe map file @D/nonexist\n"
+	{ "miss x", "text map \"miss\": unsafe map file @D/nonexist@E\n"
 	    "map_lookup: miss (x) no match (75)\n" },
 	{ "tdir x", "text map \"tdir\": unsafe map file @D\n"
 	    "map_lookup: tdir (x) no match (75)\n" },
 };
 
-/* The rows mention @D; compare after substituting the fixture dir. */
+/* The rows mention @D, the fixture dir, and @E, what sendmail adds to
+ * "unsafe map file X" for a missing file below an unsafe directory (as
+ * /tmp is); compare after substituting them. */
 static void
 h_rows_d(const char *what, const struct h_row *rows, size_t n)
 {
-	char want[4096];
+	const char *e = map_dirpath_fine(h_subst("@D/x", dir)) ? "" :
+	    ": No such file or directory";
+	char want[4096], *at;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -235,6 +239,10 @@ h_rows_d(const char *what, const struct h_row *rows, size_t n)
 		(void)h_take();
 		(void)snprintf(want, sizeof(want), "%s",
 		    h_subst(rows[i].want, dir));
+		if ((at = strstr(want, "@E")) != NULL) {
+			memmove(at + strlen(e), at + 2, strlen(at + 2) + 1);
+			memcpy(at, e, strlen(e));
+		}
 		t_assert_streq(h_bt(rows[i].args), want);
 		t_end();
 	}
@@ -610,7 +618,7 @@ static const struct h_row seq_rows[] = {
 	{ "s2 alice", "map_lookup: s2 (alice) returns Alice (0)\n" },
 	{ "s1 zz", "map_lookup: s1 (zz) no match (68)\n" },
 	{ "s3 alice", "map_lookup: s3 (alice) text map \"miss\": unsafe map "
-	    "file @D/nothere\nreturns alice (0)\n" },
+	    "file @D/nothere@E\nreturns alice (0)\n" },
 	{ "s3 zz", "map_lookup: s3 (zz) no match (75)\n" },
 	{ "s4 alice", "map_lookup: s4 (alice) returns Alice (0)\n" },
 	{ "s6 alice", "map_lookup: s6 (alice) no match (68)\n" },
