@@ -127,6 +127,16 @@ map_dprintf(const char *fmt, ...)
 		(void)fputs(text, stdout);
 }
 
+/* The key in a trace, the way sendmail's xputs shows it. */
+static void
+map_dxputs(const char *s)
+{
+	if (map_hk.mh_dxputs != NULL)
+		map_hk.mh_dxputs(s);
+	else
+		map_dprintf("%s", s);
+}
+
 int
 map_macro_set(const char *name, const char *value)
 {
@@ -760,7 +770,8 @@ map_lookup(MAP *map, const char *key, const char *const *args, int nargs,
 		av[i + 1] = args[i];
 	av[i + 1] = NULL;
 	if (map_tTd(60, 1)) {
-		map_dprintf("map_lookup(%s, %s", map->map_mname, k);
+		map_dprintf("map_lookup(%s, ", map->map_mname);
+		map_dxputs(k);
 		map_trace_args(av);
 		map_dprintf(") => ");
 	}

@@ -54,6 +54,9 @@ struct map_hooks {
 	int		(*mh_tTd)(int cat, int level);
 	/* print a -d trace piece (no newline added); NULL: stdout */
 	void		(*mh_dprint)(const char *text);
+	/* print S in a -d trace as sendmail's xputs does (metasymbols as
+	 * "$|" ...): the key of "map_lookup(NAME, KEY"; NULL: as is */
+	void		(*mh_dxputs)(const char *s);
 	/* 1 when the envelope's delivery mode is "defer": maps declared -D
 	 * are not looked up (temporary failure instead) */
 	int		(*mh_defermode)(void);

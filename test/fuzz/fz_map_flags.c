@@ -18,7 +18,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct map_hooks hk = { NULL, NULL, quiet, quiet1, NULL,
-	    NULL, NULL, NULL };
+	    NULL, NULL, NULL, NULL };
 	static const char safe[] = " regex dequote arith arpa null macro "
 	    "user text ";
 	const char *args[2] = { "1", "2" }, *why;

@@ -106,7 +106,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct map_hooks hk = { NULL, macro_set, print, note,
-	    NULL, NULL, NULL, spawn_setup };
+	    NULL, NULL, NULL, NULL, spawn_setup };
 	struct domain_conf dc;
 	char line[4096];
 	FILE *fp;

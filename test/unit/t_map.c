@@ -770,6 +770,17 @@ test_regex(void)
 
 /* ---- the engine's lookup --------------------------------------------- */
 
+/* A stand-in for the core's xputs: $| for the CONDELSE byte. */
+static void
+t_xputs(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == '\233')
+			h_dprint("$|");
+		else
+			h_dprint((char[]){ *s, '\0' });
+}
+
 static void
 test_engine(void)
 {
@@ -867,6 +878,23 @@ test_engine(void)
 	free(v);
 	h_debug = 0;
 	(void)h_take();
+	t_end();
+
+	t_begin("engine: the trace shows the key through mh_dxputs");
+	{
+		static const struct map_hooks xk = { NULL, h_macro_set,
+		    h_syserr, h_message, h_tTd, h_dprint, t_xputs,
+		    h_defermode, NULL };
+
+		map_init(&xk);
+		h_debug = 5;
+		v = map_lookup(map_find("et"), "a\233b", NULL, 0, &st);
+		t_assert(v == NULL);
+		t_assert_streq(h_take(), "map_lookup(et, a$|b, %0=a\233b) => "
+		    "NOT FOUND (68), ad=0\n");
+		h_debug = 0;
+		h_init();
+	}
 	t_end();
 
 	t_begin("engine: /map calls the class directly (no -T)");

@@ -88,7 +88,7 @@ static inline void
 h_init(void)
 {
 	static const struct map_hooks hk = {
-		NULL, h_macro_set, h_syserr, h_message, h_tTd, h_dprint,
+		NULL, h_macro_set, h_syserr, h_message, h_tTd, h_dprint, NULL,
 		h_defermode, NULL
 	};
 
