@@ -127,6 +127,21 @@ map_dprintf(const char *fmt, ...)
 		(void)fputs(text, stdout);
 }
 
+void
+map_alias_text(MAP *map, const char *file, FILE *fp)
+{
+	if (map_hk.mh_alias_text != NULL)
+		map_hk.mh_alias_text(map, file, fp);
+}
+
+void
+map_store(MAP *map, const char *key, const char *value)
+{
+	if (map->map_db != NULL && (map->map_class == &map_stab_class ||
+	    map->map_priv == (void *)&map_stab_class))
+		map_stab_store(map, key, value);
+}
+
 /* The key in a trace, the way sendmail's xputs shows it. */
 static void
 map_dxputs(const char *s)

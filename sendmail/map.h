@@ -65,6 +65,10 @@ struct map_hooks {
 	 * "AGENT=sendmail"): set sp_uid/sp_gid/sp_groups to DefaultUser and
 	 * sp_envp to the mailers' environment, as sendmail does */
 	void		(*mh_spawn_setup)(struct sm_spawn *sp);
+	/* a `stab' map (an alias file that has no database) is opened: read
+	 * the aliases of FILE (open as FP) into MAP with map_store, with
+	 * sendmail's messages; NULL: the map stays empty */
+	void		(*mh_alias_text)(MAP *map, const char *file, FILE *fp);
 };
 
 /*
@@ -167,6 +171,13 @@ void	map_setalias(const char *spec);
  * "WARNING: World writable directory DIR" message instead of refused.
  */
 void	map_set_unsafe_dirpath(int allow);
+
+/*
+ * map_store -- add KEY -> VALUE to a `stab' map (the alias reader, from
+ * mh_alias_text); keys compare without regard to case.  Other classes
+ * ignore it.
+ */
+void	map_store(MAP *map, const char *key, const char *value);
 
 /* map_close_all -- close every open map (at exit and before a re-read);
  * the next lookup opens it again. */

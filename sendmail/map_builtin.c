@@ -522,9 +522,10 @@ map_stab_open(MAP *map)
 	fp = fopen(map->map_file, "r");
 	if (fp == NULL)
 		return 0;
-	(void)fclose(fp);
 	if (map->map_db == NULL)
 		map->map_db = sm_calloc_x(1, sizeof(struct map_stab));
+	map_alias_text(map, map->map_file, fp);
+	(void)fclose(fp);
 	return 1;
 }
 

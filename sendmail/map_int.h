@@ -142,6 +142,7 @@ void	map_dprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 int	map_macro_set(const char *name, const char *value);
 void	map_spawn_setup(struct sm_spawn *sp);
+void	map_alias_text(MAP *map, const char *file, FILE *fp);
 
 /*
  * map_safefile -- sendmail's safefile() as the map classes use it: every

@@ -173,10 +173,11 @@ map_impl_open(MAP *map)
 		return 0;
 	map_message("WARNING: cannot open alias database %s; reading text "
 	    "version", map->map_file);
-	if (!map_stab_class.mc_open(map))
-		return 0;
-	map->map_priv = (void *)&map_stab_class;
-	return 1;
+	map->map_priv = (void *)&map_stab_class;	/* before: map_store */
+	if (map_stab_class.mc_open(map))
+		return 1;
+	map->map_priv = NULL;
+	return 0;
 }
 
 static char *

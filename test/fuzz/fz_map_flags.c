@@ -17,8 +17,8 @@ static void quiet1(const char *t) { (void)t; }
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct map_hooks hk = { NULL, NULL, quiet, quiet1, NULL,
-	    NULL, NULL, NULL, NULL };
+	static const struct map_hooks hk = { .mh_syserr = quiet,
+	    .mh_message = quiet1 };
 	static const char safe[] = " regex dequote arith arpa null macro "
 	    "user text ";
 	const char *args[2] = { "1", "2" }, *why;

@@ -105,8 +105,9 @@ readcf(FILE *fp, struct domain_conf *dc)
 int
 main(int argc, char **argv)
 {
-	static const struct map_hooks hk = { NULL, macro_set, print, note,
-	    NULL, NULL, NULL, NULL, spawn_setup };
+	static const struct map_hooks hk = { .mh_macro_set = macro_set,
+	    .mh_syserr = print, .mh_message = note,
+	    .mh_spawn_setup = spawn_setup };
 	struct domain_conf dc;
 	char line[4096];
 	FILE *fp;

@@ -522,7 +522,8 @@ static const char *const misc_lines[] = {
 	"u13 user -vUID", "u14 user -vShell", "ud userdb /etc/mail/userdb",
 	"nis1 nis mail.aliases", "nis2 nis -o mail.aliases",
 	"np nisplus mail_aliases.org_dir", "ld ldap -k uid=%0 -h \"a b\"",
-	"ld2 ldap -o -k uid=%0", NULL
+	"ld2 ldap -o -k uid=%0", "st stab @D/al.txt", "st3 stab /nonexist",
+	"st4 stab -o /nonexist", "stm stab -m -a! @D/al.txt", NULL
 };
 
 static const struct h_row misc_rows[] = {
@@ -582,6 +583,12 @@ static const struct h_row misc_rows[] = {
 	{ "ld foo", "ldap_init/ldap_bind failed to a b in map ld\n"
 	    "map_lookup: ld (foo) no match (75)\n" },
 	{ "ld2 foo", "Map named \"ld2\" not open\n" },
+	{ "st root", "map_lookup: st (root) returns alice (0)\n" },
+	{ "st BOB", "map_lookup: st (BOB) returns bob@x (0)\n" },
+	{ "st nothere", "map_lookup: st (nothere) no match (0)\n" },
+	{ "st3 x", "map_lookup: st3 (x) no match (75)\n" },
+	{ "st4 x", "Map named \"st4\" not open\n" },
+	{ "stm Root", "map_lookup: stm (Root) returns Root! (0)\n" },
 };
 
 static void
@@ -882,9 +889,12 @@ test_engine(void)
 
 	t_begin("engine: the trace shows the key through mh_dxputs");
 	{
-		static const struct map_hooks xk = { NULL, h_macro_set,
-		    h_syserr, h_message, h_tTd, h_dprint, t_xputs,
-		    h_defermode, NULL };
+		static const struct map_hooks xk = {
+			.mh_macro_set = h_macro_set, .mh_syserr = h_syserr,
+			.mh_message = h_message, .mh_tTd = h_tTd,
+			.mh_dprint = h_dprint, .mh_dxputs = t_xputs,
+			.mh_defermode = h_defermode,
+		};
 
 		map_init(&xk);
 		h_debug = 5;
@@ -947,14 +957,17 @@ test_defaults(void)
 	t_end();
 	t_begin("setalias: implicit members in a sequence");
 	map_free_all();
-	map_setalias(h_subst("@D/nothere, text:@D/txt1,badclass:/x", dir));
+	map_setalias(h_subst("@D/nothere, text:@D/txt1,badclass:/x,@D/al.txt",
+	    dir));
 	t_assert_streq(h_take(), "setalias: unknown alias class badclass\n");
 	map_host_defaults(10);
 	t_assert_streq(map_find("aliases.files")->map_class->mc_name,
 	    "sequence");
 	t_assert_streq(map_find("Alias0")->map_class->mc_name, "implicit");
 	t_assert_streq(map_find("Alias1")->map_class->mc_name, "text");
-	t_assert_streq(h_bt("Alias2 x"), "Map named \"Alias2\" not open\n");
+	t_assert_streq(h_bt("Alias2 root"), h_subst("WARNING: cannot open "
+	    "alias database @D/al.txt; reading text version\n"
+	    "map_lookup: Alias2 (root) returns alice (0)\n", dir));
 	t_assert_streq(h_bt("aliases alice"), h_subst("map_lookup: aliases "
 	    "(alice) WARNING: cannot open alias database @D/nothere; reading "
 	    "text version\nreturns alice (0)\n", dir));
@@ -1024,6 +1037,7 @@ fixtures(void)
 	(void)h_file(dir, "vals", "k1 val%1-%2-%0-%3\nk2 a%%b\nk3 a%sb\n"
 	    "k4 100%\nk5 %9end\nk6 a%xb%\nk7 x%0y\n", 0644);
 	(void)h_file(dir, "pct", "a%%b v\na%1b v\na%0b v\nab% v\n", 0644);
+	(void)h_file(dir, "al.txt", "root: alice\nBob: bob@x\n", 0644);
 	domain_set_switch_default(h_file(dir, "service.switch", "hosts files\n"
 	    "aliases files nis\nfoo text nis\nbar hash\n", 0644));
 }

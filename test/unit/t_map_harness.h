@@ -84,12 +84,31 @@ h_macro_set(const char *name, const char *value)
 	return 0;
 }
 
+/* The alias reader: "key: value" lines, nothing more (enough for the
+ * stab class; the real reader belongs to the alias code). */
+static inline void
+h_alias_text(MAP *map, const char *file, FILE *fp)
+{
+	char line[1024], *v;
+
+	(void)file;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if ((v = strchr(line, ':')) == NULL)
+			continue;
+		*v++ = '\0';
+		map_store(map, line, v + strspn(v, " \t"));
+	}
+}
+
 static inline void
 h_init(void)
 {
 	static const struct map_hooks hk = {
-		NULL, h_macro_set, h_syserr, h_message, h_tTd, h_dprint, NULL,
-		h_defermode, NULL
+		.mh_macro_set = h_macro_set, .mh_syserr = h_syserr,
+		.mh_message = h_message, .mh_tTd = h_tTd,
+		.mh_dprint = h_dprint, .mh_defermode = h_defermode,
+		.mh_alias_text = h_alias_text,
 	};
 
 	map_init(&hk);
