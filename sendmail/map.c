@@ -362,8 +362,14 @@ map_clear(MAP *map)
 	map->map_next = next;
 }
 
+/*
+ * A second K line for a name reuses the map as sendmail does: the class
+ * and what the new line sets change, everything else (flags such as -o
+ * or -m, -a, -z, -v, the file) stays from the first.  FRESH starts over
+ * (AliasFile's maps).
+ */
 MAP *
-map_enter(const char *name, const struct map_class *mc)
+map_enter(const char *name, const struct map_class *mc, int fresh)
 {
 	MAP *m = map_find(name);
 
@@ -375,13 +381,21 @@ map_enter(const char *name, const struct map_class *mc)
 		else
 			map_list_tail->map_next = m;
 		map_list_tail = m;
-	} else {
+		m->map_mflags = MAP_F_TRY0NULL | MAP_F_TRY1NULL;
+	} else if (fresh) {
 		map_clear(m);
+		m->map_mflags = MAP_F_TRY0NULL | MAP_F_TRY1NULL;
+	} else {
+		map_close1(m);
+		if (m->map_class != NULL && m->map_class->mc_free != NULL)
+			m->map_class->mc_free(m);
+		m->map_priv = NULL;
+	}
+	if (strcmp(m->map_mname, name) != 0) {
 		free(m->map_mname);	/* the new spelling is the name now */
 		m->map_mname = sm_strdup_x(name);
 	}
 	m->map_class = mc;
-	m->map_mflags = MAP_F_TRY0NULL | MAP_F_TRY1NULL;
 	return m;
 }
 
@@ -403,7 +417,7 @@ map_declare(const char *name, const char *mclass, const char *args,
 			*errp = why;
 		return NULL;
 	}
-	m = map_enter(name, mc);
+	m = map_enter(name, mc, 0);
 	buf = sm_strdup_x(args != NULL ? args : "");
 	if (mc->mc_parse(m, buf))
 		m->map_mflags |= MAP_F_VALID;
@@ -611,11 +625,15 @@ map_parseargs(MAP *map, char *args)
 			break;
 		p = map_flag(map, p + 1);
 	}
-	if (*p != '\0')
+	if (*p != '\0') {
+		free(map->map_file);
 		map->map_file = sm_strdup_x(map_word(&p));
+	}
 	p = map_skipspace(p);
-	if (*p != '\0')
+	if (*p != '\0') {
+		free(map->map_rebuild);
 		map->map_rebuild = sm_strdup_x(p);
+	}
 	if (map->map_file == NULL &&
 	    (map->map_class->mc_cflags & MAP_CF_OPTFILE) == 0) {
 		map_syserr(0, "No file name for %s map %s",

@@ -125,8 +125,9 @@ char	*map_lower(const char *s);
 /* map_open -- sendmail's openmap: 1 open (maybe bogus), 0 not usable. */
 int	map_open(MAP *map);
 
-/* map_enter -- the map NAME, created empty or reset for a new class. */
-MAP	*map_enter(const char *name, const struct map_class *mc);
+/* map_enter -- the map NAME for class MC: created, or an existing one
+ * kept as it is (a K line declaring a name again) or emptied (FRESH). */
+MAP	*map_enter(const char *name, const struct map_class *mc, int fresh);
 
 /* map_class_find -- the class NAME (case-insensitive), or NULL. */
 const struct map_class *map_class_find(const char *name);

@@ -225,7 +225,7 @@ map_setalias1(MAP *seq, char *spec)
 	/* the entry exists even when unusable: /map says "not open" */
 	(void)snprintf(name, sizeof(name), "Alias%d", map_nalias);
 	mc = map_class_find(mclass);
-	m = map_enter(name, mc);
+	m = map_enter(name, mc, 1);
 	if (mc == NULL) {
 		map_syserr(0, "setalias: unknown alias class %s", mclass);
 		return;
@@ -267,7 +267,7 @@ map_setalias(const char *spec)
 	MAP *seq = map_find("aliases.files");
 
 	if (seq == NULL || seq->map_class != &map_sequence_class) {
-		seq = map_enter("aliases.files", &map_sequence_class);
+		seq = map_enter("aliases.files", &map_sequence_class, 1);
 		seq->map_mflags |= MAP_F_VALID;
 		map_nalias = 0;
 	}

@@ -36,6 +36,7 @@ printf '# comment\nalice\tAlice Smith\nbob   Bob Jones\tx\nCarol Carol:Third:col
 printf 'a:b:c:d\nx:y:z\nFOO:bar\n' >"$w/txt2"
 printf '  lead  val1\nk2\nk3 v3a   v3b\na::c:d\n:x:y\nk4 v4 #c\n#k5 v5\n k6\tv6\nK7 V7\r\nk8\nend nl' >"$w/tx3"
 printf 'k1 val%%1-%%2-%%0-%%3\nk2 a%%%%b\nk3 a%%sb\nk4 100%%\nk5 %%9end\nk6 a%%xb%%\nk7 x%%0y\n' >"$w/vals"
+printf 'a%%%%b v\na%%1b v\nab%% v\n' >"$w/pct"
 printf 'root alice\n' >"$w/al4"
 printf 'root alice\n@ @\n' >"$w/al5"
 printf '#!/bin/sh\necho "arg1=$1 arg2=$2 argc=$#"\necho second\n' >"$w/prog.sh"
@@ -101,6 +102,35 @@ Kpr3 program $w/prog2.sh
 Kpr9 program /nonexist/prog
 Kresolve host -a<OKR> -T<TEMP>
 Knis1 nis mail.aliases
+Kq2 regex -s1:2 ^(a)(b)c
+Kq5 regex -d:: -s1,2 ^(a)(b)c
+Kq7 regex -s1,,2 ^(a)(b)c
+Kq9 regex -s1, ^(a)(b)c
+Kq11 regex -s-1 ^(a)(b)c
+Kq18 regex -f -n -b ^A\(b\)
+Kq19 regex -s1,2 -dXY ^(a)(b)c
+Kq20 regex -d ^x
+Kq21 regex -x foo
+Kd1 dequote -D -a!
+Kd3 dequote -S_ -a!
+Kar2 arpa -a!
+Ku7 user -vbogus
+Ku13 user -vUID
+Kx5 text -v1 -k5 $w/tx3
+Kx6 text -z\t -v1 $w/tx3
+Ksy5 syslog -x
+Kldo ldap -o -k uid=%0
+Kld ldap -k uid=%0 -h "a b"
+Knp nisplus mail_aliases.org_dir
+Kud userdb /etc/mail/userdb
+Kdns1 dns -RBOGUS
+Kdns2 dns -RA
+Kbm bestmx
+Kbm2 bestmx -x
+Kpct text -m $w/pct
+Kseq2 sequence -a! t1
+Kdup text -v1 $w/vals
+Kdup text $w/vals
 Kfoo-x text $w/txt1
 K_foo text $w/txt1
 Kname
@@ -201,6 +231,47 @@ cat >"$w/cases" <<'EOF'
 /map resolve nonexistent.invalid
 /map nis1 x
 /map nis1 x
+/map q2 abc
+/map q5 abc
+/map q7 abc
+/map q9 abc
+/map q11 abc
+/map q18 Ab
+/map q18 ab
+/map q19 abc
+/map q20 x
+/map q20 ^x
+/map q21 foo
+/map d1 "a b"
+/map d1 "x"
+/map d3 "a b"
+/map d3 "x"
+/map d \\"a\\"
+/map d "a\\"b"
+/map d ")"
+/map d "%1"
+/map ar2 192.0.2.1
+/map ar IPv6:::ffff:1.2.3.4
+/map ar 1.2.3.04
+/map ar ::1
+/map u7 root
+/map u13 root
+/map x5 k2
+/map x6 k6
+/map sy5 x
+/map ldo x
+/map ld x
+/map np x
+/map ud x
+/map dns1 x
+/map dns2 www.example.com
+/map bm example.com
+/map bm2 x
+/map pct a%%b
+/map pct a%1b
+/map seq2 alice
+/map dup k1
+/map DUP k1
 /map foo x
 EOF
 chmod -R go+rX "$w"

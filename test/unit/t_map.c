@@ -100,7 +100,18 @@ static const char *const decl_lines[] = {
 	"r text-o /nonex", "s\ttext\t@D/txt1\textra words here",
 	"dup text -v1 @D/vals", "dup text @D/vals", "u text -k1 -v0 -z, -a @D/vals",
 	"tnf text", "bad text -Y -v1 @D/vals", "misso hash -o /nonexist/map",
-	"rx regex (", NULL
+	"rx regex (",
+	/* a name declared again keeps what the new line does not set */
+	"ra text -v1 @D/vals", "ra text @D/vals", "rb text @D/vals",
+	"rb text -v1 @D/vals", "rc text -a! @D/vals", "rc text @D/vals",
+	"rd text -o @D/vals", "rd text @D/nonexist", "re regex -a! ^k",
+	"re text @D/vals", "rf text -m @D/vals", "rf regex ^k",
+	"rg text @D/nonexist", "rg text -v1 @D/vals", "rz text -v1 @D/vals",
+	"rz text", "ry text @D/vals", "ry sequence rz", "rv regex -s1 ^(k)",
+	"rv regex ^k", "rw text -z: @D/txt2", "rw text @D/txt2",
+	"rt text -o @D/nonexist", "rt text @D/nonexist2", "rs syslog -L err",
+	"rs text @D/vals", "rs sequence rs", "rs text @D/vals",
+	"rs regex ^x", "RS text @D/vals", NULL
 };
 
 static const struct h_row decl_rows[] = {
@@ -118,7 +129,21 @@ static const struct h_row decl_rows[] = {
 	{ "r x", "text map \"r\": file name must be fully qualified\n"
 	    "map_lookup: r (x) no match (75)\n" },
 	{ "s alice", "map_lookup: s (alice) returns alice (0)\n" },
-	{ "dup k1", "map_lookup: dup (k1) returns k1 (0)\n" },
+	{ "dup k1", "map_lookup: dup (k1) returns val--k1- (0)\n" },
+	{ "ra k1", "map_lookup: ra (k1) returns val--k1- (0)\n" },
+	{ "rb k1", "map_lookup: rb (k1) returns val--k1- (0)\n" },
+	{ "rc k1", "map_lookup: rc (k1) returns k1! (0)\n" },
+	{ "rd k1", "Map named \"rd\" not open\n" },
+	{ "re k1", "map_lookup: re (k1) returns k1! (0)\n" },
+	{ "rf k1", "map_lookup: rf (k1) returns k1 (0)\n" },
+	{ "rg k1", "map_lookup: rg (k1) returns val--k1- (0)\n" },
+	{ "rz k1", "map_lookup: rz (k1) returns val--k1- (0)\n" },
+	{ "ry k1", "map_lookup: ry (k1) returns val--k1- (0)\n" },
+	{ "rv k1", "map_lookup: rv (k1) returns  (0)\n" },
+	{ "rw b", "map_lookup: rw (b) no match (68)\n" },
+	{ "rw a:b:c:d", "map_lookup: rw (a:b:c:d) no match (68)\n" },
+	{ "rt x", "Map named \"rt\" not open\n" },
+	{ "RS k1", "map_lookup: RS (k1) returns k1 (0)\n" },
 	{ "u x", "map_lookup: u (x) no match (68)\n" },
 	{ "tnf x", "Map named \"tnf\" not open\n" },
 	{ "bad k1", "map_lookup: bad (k1) returns val--k1- (0)\n" },
