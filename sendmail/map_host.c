@@ -92,30 +92,58 @@ map_host_parse(MAP *map, char *args)
 	}
 }
 
-/* "[a.b.c.d]" / "[IPv6:...]": the host name of the address into BUF. */
+/* The status of a failed reverse lookup, from the resolver's h_errno
+ * (which, as in sendmail, may be left over from an earlier lookup). */
+static int
+map_host_herrno(void)
+{
+	switch (h_errno) {
+	case HOST_NOT_FOUND:
+	case NO_DATA:
+		return EX_NOHOST;
+	case TRY_AGAIN:
+		return EX_TEMPFAIL;
+	default:
+		return EX_UNAVAILABLE;
+	}
+}
+
+/*
+ * "[a.b.c.d]", "[IPv6:...]" or "[...]" (anything after the first `]' is
+ * ignored): the name the address maps back to, into BUF.  No `]' at all:
+ * no match with EX_OK; not an address or not found: a status from
+ * h_errno.  IPv4 is read as inet_addr(3) reads it ("127.1" too).
+ */
 static int
 map_host_literal(const char *key, char *buf, size_t size, int *statp)
 {
-	unsigned char a[16];
-	char *lit = sm_strdup_x(key + 1), *p = lit;
-	size_t n = strlen(lit);
+	unsigned char a6[16];
+	struct in_addr a4;
+	char *lit = sm_strdup_x(key + 1), *end = strchr(lit, ']'), *p = lit;
 	struct hostent *he = NULL;
 
-	*statp = EX_NOHOST;
-	if (n > 0 && lit[n - 1] == ']') {
-		lit[n - 1] = '\0';
-		if (strncasecmp(p, "IPv6:", 5) == 0) {
-			if (inet_pton(AF_INET6, p + 5, a) == 1)
-				he = gethostbyaddr(a, 16, AF_INET6);
-		} else if (inet_aton(p, (struct in_addr *)a) != 0)
-			he = gethostbyaddr(a, 4, AF_INET);
-	}
-	free(lit);
-	if (he == NULL || he->h_name == NULL ||
-	    strlen(he->h_name) >= size)
-		return 0;
-	memcpy(buf, he->h_name, strlen(he->h_name) + 1);
 	*statp = EX_OK;
+	if (end == NULL) {
+		free(lit);
+		return 0;
+	}
+	*end = '\0';
+	if ((a4.s_addr = inet_addr(p)) != INADDR_NONE)
+		he = gethostbyaddr(&a4, sizeof(a4), AF_INET);
+	if (strncasecmp(p, "IPv6:", 5) == 0)
+		p += 5;
+	if (he == NULL && inet_pton(AF_INET6, p, a6) == 1)
+		he = gethostbyaddr(a6, sizeof(a6), AF_INET6);
+	free(lit);
+	if (he == NULL || he->h_name == NULL) {
+		*statp = map_host_herrno();
+		return 0;
+	}
+	if (strlen(he->h_name) >= size) {
+		*statp = EX_NOHOST;
+		return 0;
+	}
+	memcpy(buf, he->h_name, strlen(he->h_name) + 1);
 	return 1;
 }
 
@@ -138,7 +166,7 @@ map_host_lookup(MAP *map, const char *key, const char *const *av,
 		found = domain_getcanonname(buf, sizeof(buf) - 1, 1, statp);
 	}
 	if (!found) {
-		if (*statp == EX_OK)
+		if (*statp == EX_OK && key[0] != '[')
 			*statp = EX_NOHOST;
 		return NULL;
 	}

@@ -227,6 +227,22 @@ cat >"$w/cases" <<'EOF'
 /map host www.example.com.
 /map host nonexist
 /map host mta.example.org
+/map host [127.0.0.1]x
+/map host [127.0.0.1
+/map host [127.1]
+/map host [127.0.0.1]]
+/map host [IPv6:::1]x
+/map host [ipv6:::1]
+/map host [IPv6::1]
+/map host [0x7f.0.0.1]
+/map host [ 127.0.0.1]
+/map host []
+/map host [192.0.2.10]
+/map host [::1]
+/map host [IPv6:::ffff:127.0.0.1]
+/map host [www]
+/map host [1.2.3]
+/map host [255.255.255.255]
 /map resolve www.example.com
 /map resolve nonexistent.invalid
 /map nis1 x

@@ -337,8 +337,8 @@ static const struct h_row host_rows[] = {
 	{ "host mailhub", "map_lookup: host (mailhub) returns "
 	    "mailhub.example.net. (0)\n" },
 	{ "host nonexist", "map_lookup: host (nonexist) no match (68)\n" },
-	{ "host [1.2.3", "map_lookup: host ([1.2.3) no match (68)\n" },
-	{ "host [www]", "map_lookup: host ([www]) no match (68)\n" },
+	{ "host [1.2.3", "map_lookup: host ([1.2.3) no match (0)\n" },
+	{ "host [127.0.0.1", "map_lookup: host ([127.0.0.1) no match (0)\n" },
 	{ "resolve www.example.com", "map_lookup: resolve (www.example.com) "
 	    "returns www.example.com<OKR> (0)\n" },
 	{ "resolve nonexistent.invalid", "map_lookup: resolve "
