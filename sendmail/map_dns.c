@@ -79,6 +79,9 @@ map_dns_flag(MAP *map, struct map_dns *md, char *p)
 {
 	char c = *p, *w;
 
+	/* these take their value from the next word when it is apart */
+	if (strchr("RBZdr", c) != NULL)
+		p = map_skipspace(p + 1) - 1;
 	w = map_dns_arg(p + 1, &p);
 	switch (c) {
 	case 'R':

@@ -74,6 +74,12 @@ static const struct {
 	{ "dns1 dns -RBOGUS", "dns map dns1: wrong type BOGUS\n"
 	    "dns map dns1: missing -R type\n" },
 	{ "dns2 dns", "dns map dns2: missing -R type\n" },
+	{ "dns3 dns -R BOGUS", "dns map dns3: wrong type BOGUS\n"
+	    "dns map dns3: missing -R type\n" },
+	{ "dns4 dns -R", "dns map dns4: wrong type \n"
+	    "dns map dns4: missing -R type\n" },
+	{ "dns5 dns -B -RA", "dns map dns5: missing -R type\n" },
+	{ "dns6 dns -R A -a. -T<TMPF>", "" },
 	{ "mx1 dequote -x /any/thing", "" },
 };
 
