@@ -37,16 +37,17 @@ struct sm_spawn;
 
 /* What the map layer needs from the core.  Any member may be NULL. */
 struct map_hooks {
-	/* value of macro NAME ("j" or "{client_addr}" style), NULL if unset */
+	/* value of macro NAME ("j" or "{client_addr}" style), NULL if unset
+	 * (no class needs it yet) */
 	const char	*(*mh_macro_get)(const char *name);
 	/* set macro NAME ("x" or "{name}", as the key is written) to VALUE
 	 * (NULL: unset) -- the `macro' class.  Returns 0, or -1 when NAME is
 	 * not a macro name (after the core's messages): status EX_CONFIG */
 	int		(*mh_macro_set)(const char *name, const char *value);
-	/* sendmail's syserr(): print TEXT, then ": strerror(ERR)" when ERR is
-	 * not 0 (the map layer has already added it to TEXT -- ERR is only
-	 * for the exit status: EX_OSERR when set, else EX_SOFTWARE), with the
-	 * "FILE: line N: " prefix while the cf is read.  NULL: stderr. */
+	/* sendmail's syserr(): print TEXT as it is (any ": reason" is in it
+	 * already), with the "FILE: line N: " prefix while the cf is read,
+	 * and set the exit status if none is set: EX_OSERR when ERR (an
+	 * errno value) is not 0, else EX_SOFTWARE.  NULL: TEXT to stderr. */
 	void		(*mh_syserr)(int err, const char *text);
 	/* sendmail's message(): an informational line.  NULL: stderr. */
 	void		(*mh_message)(const char *text);
