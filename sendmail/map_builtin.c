@@ -14,6 +14,7 @@
 #include "sendmail/map_int.h"
 
 #include "libsm/err.h"
+#include "libsm/log.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -361,7 +362,7 @@ map_syslog_lookup(MAP *map, const char *key, const char *const *av,
 		for (p = k; *p != '\0'; p++)
 			if ((unsigned char)*p == map->map_spacesub)
 				*p = ' ';
-	syslog(pri < 0 ? LOG_NOTICE : (int)pri, "%s", k);
+	sm_log(pri < 0 ? LOG_NOTICE : (int)pri, NULL, "%s", k);
 	free(k);
 	return sm_strdup_x("");
 }
