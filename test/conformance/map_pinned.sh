@@ -131,10 +131,25 @@ Kpct text -m $w/pct
 Kseq2 sequence -a! t1
 Kdup text -v1 $w/vals
 Kdup text $w/vals
+Kh hash $w/vals
+KhN hash $w/valsN
+KhNO hash -O $w/valsN
+KhF hash $w/valsF
+KhFf hash -f $w/valsF
+Khm hash -m -a! $w/vals.db
+Kb1 hash $w/bad
+Kb3 btree $w/vals
+Kb4 hash $w/valsbt
+Kb5 btree $w/valsbt
+Kb9 hash /nonexist/map
+Kb14 hash -o $w/bad
+Kim implicit $w/vals
+Kim2 implicit $w/nothere
 Kfoo-x text $w/txt1
 K_foo text $w/txt1
 Kname
 Kdb dbm $w/vals
+O AliasFile=$w/al4,$w/al5,regex:^a,$w/nothere
 O ServiceSwitchFile=$w/sw
 O DontBlameSendmail=MapInUnsafeDirPath
 V10/Berkeley
@@ -288,7 +303,32 @@ cat >"$w/cases" <<'EOF'
 /map seq2 alice
 /map dup k1
 /map DUP k1
+/map h k1
+/map h K1
+/map h zz
+/map hN k2
+/map hNO k2
+/map hF alice
+/map hF Carol
+/map hFf Carol
+/map hm K1
+/map b1 x
+/map b3 k1
+/map b4 k1
+/map b5 k1
+/map b9 x
+/map b14 x
+/map im K2
+/map im2 x
 /map foo x
+/map Alias0 root
+/map Alias1 root
+/map Alias1 @
+/map Alias2 root
+/map aliases.files root
+/map aliases root
+/map Alias3 x
+/map Alias3 x
 EOF
 chmod -R go+rX "$w"
 

@@ -30,7 +30,8 @@ static const enum sm_db_type types[] = { SM_DB_HASH, SM_DB_BTREE };
 static int
 eq_(long long a, long long b, const char *file, int line, const char *expr)
 {
-	return t_check_cmp(a, b, a == b, file, line, expr);
+	return t_check_cmp((unsigned long long)a, 1, "==",
+	    (unsigned long long)b, 1, file, line, expr);
 }
 #define T_EQ(a, b) \
 	eq_((long long)(a), (long long)(b), __FILE__, __LINE__, #a " == " #b)
