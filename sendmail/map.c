@@ -5,11 +5,12 @@
  * maps sendmail adds by itself (host, aliases).
  *
  * Public: map_init map_kline map_declare map_find map_name map_spacesub
- * map_lookup map_bt map_bt_cmd map_host_defaults map_setalias
- * map_close_all map_free_all; for the class files (map_int.h):
- * map_parseargs map_rewrite map_lower map_open map_enter map_class_find
- * map_syserr map_message map_tTd map_dprintf map_macro_set
- * map_spawn_setup map_safefile map_stripquotes map_skipspace map_isspace.
+ * map_lookup map_bt map_bt_cmd map_host_defaults map_setalias map_store
+ * map_set_unsafe_dirpath map_close_all map_free_all (map_setalias is in
+ * map_seq.c); for the class files (map_int.h): map_parseargs map_rewrite
+ * map_lower map_open map_enter map_class_find map_syserr map_message
+ * map_tTd map_dprintf map_macro_set map_spawn_setup map_alias_text
+ * map_safefile map_dirpath_fine map_stripquotes map_skipspace map_isspace.
  *
  * Runs in the sendmail process (any mode), with its privileges; the
  * program class forks children.  Process-wide state: the map table and
