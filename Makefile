@@ -65,8 +65,12 @@ $$(OBJ)/lib$(1).a: $$($(1)_OBJ)
 	@mkdir -p $$(@D)
 	rm -f $$@ && $$(AR) rcs $$@ $$^
 endef
+# The tools (makemap, mailstats ...) read sendmail.cf too: every program may
+# use sendmail's archive; only the objects it needs are pulled in.
+SMLIB	:= $(if $(filter sendmail,$(CODEDIRS)),$(OBJ)/libsendmail.a)
 define progrules
-$$(OUT)/bin/$(1): $$(OBJ)/$(1)/main.o $$(if $$($(1)_SRC),$$(OBJ)/lib$(1).a) $$(LIBSM)
+$$(OUT)/bin/$(1): $$(OBJ)/$(1)/main.o $$(if $$($(1)_SRC),$$(OBJ)/lib$(1).a) \
+		$$(if $$(filter-out sendmail,$(1)),$$(SMLIB)) $$(LIBSM)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(SYSLIBS)
 endef

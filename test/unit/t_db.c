@@ -26,15 +26,7 @@
 
 static const enum sm_db_type types[] = { SM_DB_HASH, SM_DB_BTREE };
 
-/* t_assert_cmp evaluates its operands twice; calls go through T_EQ. */
-static int
-eq_(long long a, long long b, const char *file, int line, const char *expr)
-{
-	return t_check_cmp((unsigned long long)a, 1, "==",
-	    (unsigned long long)b, 1, file, line, expr);
-}
-#define T_EQ(a, b) \
-	eq_((long long)(a), (long long)(b), __FILE__, __LINE__, #a " == " #b)
+#define T_EQ(a, b)	t_assert_cmp(a, ==, b)
 
 /* A fresh file name in the test directory (a few live at once). */
 static const char *tpath(const char *fmt, ...)
