@@ -237,20 +237,7 @@ bt_canon(char *p)
 static void
 bt_map(char *p)
 {
-	char *q;
-
-	if (*p == '\0') {
-		(void)fputs("Usage: /map mapname key\n", bt_out());
-		return;
-	}
-	for (q = p; *q != '\0' && !isspace((unsigned char)*q); q++)
-		;
-	if (*q == '\0') {
-		(void)fputs("No key specified\n", bt_out());
-		return;
-	}
-	*q++ = '\0';
-	map_bt(bt_out(), p, q);
+	map_bt_cmd(bt_out(), p);
 }
 
 static void

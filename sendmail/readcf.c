@@ -299,36 +299,12 @@ readcf_p(char *bp)
 static void
 readcf_k(char *bp)
 {
-	char exbuf[READCF_MAXLINE], *p, *name, *mclass;
+	char exbuf[READCF_MAXLINE];
 	const char *err = NULL;
 	MAP *map;
 
 	(void)macro_expand(bp + 1, exbuf, sizeof(exbuf));
-	for (p = exbuf; isspace((unsigned char)*p); p++)
-		;
-	if (!isalnum((unsigned char)*p)) {
-		msg_syserr("readcf: config K line: no map name");
-		return;
-	}
-	name = p;
-	while (isalnum((unsigned char)*++p) || *p == '_' || *p == '.')
-		;
-	if (*p != '\0')
-		*p++ = '\0';
-	while (isspace((unsigned char)*p))
-		p++;
-	if (!isalnum((unsigned char)*p)) {
-		msg_syserr("readcf: config K line, map %s: no map class", name);
-		return;
-	}
-	mclass = p;
-	while (isalnum((unsigned char)*++p))
-		;
-	if (*p != '\0')
-		*p++ = '\0';
-	while (isspace((unsigned char)*p))
-		p++;
-	map = map_declare(name, mclass, p, NULL, 0, &err);
+	map = map_kline(exbuf, NULL, 0, &err);
 	if (map != NULL)
 		rewrite_map_blanksub(map, token_spacesub());
 	else if (err != NULL)

@@ -356,7 +356,10 @@ static int
 rw_map_spacesub(const MAP *map)
 {
 	size_t i;
+	int c = map_spacesub(map);
 
+	if (c != 0)
+		return c;
 	for (i = 0; i < rw_nmapsub; i++)
 		if (rw_mapsub[i].map == map)
 			return rw_mapsub[i].c;

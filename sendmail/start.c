@@ -9,6 +9,7 @@
 
 #include "libsm/debug.h"
 #include "libsm/err.h"
+#include "libsm/spawn.h"
 #include "sendmail/class.h"
 #include "sendmail/domain.h"
 #include "sendmail/macro.h"
@@ -132,22 +133,90 @@ start_init(void)
 		start_print_names();
 }
 
-/* Map hooks: macros by name ("j" or "{name}"). */
+/* The id of macro NAME ("j" or "{name}"), 0 when it has none; ENTER
+ * gives a new long name an id. */
+static int
+start_macro_name(const char *name, int enter)
+{
+	char buf[64];
+	size_t n;
+
+	if (!enter && name[0] == '{') {
+		n = strlen(name);
+		if (n < 3 || name[n - 1] != '}' || n - 2 >= sizeof(buf))
+			return 0;
+		memcpy(buf, name + 1, n - 2);
+		buf[n - 2] = '\0';
+		return macro_find_id(buf);
+	}
+	return macro_id(name, NULL);
+}
+
+/* Map hooks: macros by name. */
 static const char *
 start_macro_get(const char *name)
 {
-	int id = macro_id(name, NULL);
+	int id = start_macro_name(name, 0);
 
 	return id != 0 ? macro_get(id) : NULL;
 }
 
-static void
+static int
 start_macro_set(const char *name, const char *value)
 {
-	int id = macro_id(name, NULL);
+	int id = start_macro_name(name, 1);
 
-	if (id != 0)
-		macro_set(id, value);
+	if (id == 0)
+		return -1;
+	macro_set(id, value);
+	return 0;
+}
+
+static void
+start_map_syserr(int err, const char *text)
+{
+	errno = err;
+	msg_syserr("%s", text);
+}
+
+static void
+start_map_message(const char *text)
+{
+	(void)fprintf(msg_out(), "%s\n", text);
+}
+
+static int
+start_map_tTd(int cat, int level)
+{
+	return sm_tTd(cat, level);
+}
+
+static void
+start_map_dprint(const char *text)
+{
+	(void)fputs(text, msg_out());
+}
+
+static void
+start_map_dxputs(const char *s)
+{
+	token_xputs(msg_out(), s);
+}
+
+static int
+start_map_defermode(void)
+{
+	return readcf_config()->cf_conf.co_deliverymode == 'd';
+}
+
+/* The program class runs as DefaultUser, in "/", as sendmail's does. */
+static void
+start_map_spawn(struct sm_spawn *sp)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+
+	sp->sp_uid = co->co_defaultuser_uid;
+	sp->sp_gid = co->co_defaultuser_gid;
 }
 
 /* Domain hooks. */
@@ -216,20 +285,40 @@ start_domain_setup(void)
 	}
 }
 
+/* The maps sendmail adds after the cf: aliases, host. */
+static void
+start_maps(void)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	int i;
+
+	map_set_unsafe_dirpath((co->co_dontblamesendmail &
+	    CONF_DBS_BIT(CONF_DBS_MAPINUNSAFEDIRPATH)) != 0);
+	for (i = 0; i < co->co_aliasfile.cl_n; i++)
+		map_setalias(co->co_aliasfile.cl_v[i]);
+	map_host_defaults(readcf_config()->cf_level);
+}
+
 int
 start_config(const char *cffile, int btmode)
 {
 	struct map_hooks hooks;
-	const char *err = NULL;
 	int st;
 
 	memset(&hooks, 0, sizeof(hooks));
 	hooks.mh_macro_get = start_macro_get;
 	hooks.mh_macro_set = start_macro_set;
+	hooks.mh_syserr = start_map_syserr;
+	hooks.mh_message = start_map_message;
+	hooks.mh_tTd = start_map_tTd;
+	hooks.mh_dprint = start_map_dprint;
+	hooks.mh_dxputs = start_map_dxputs;
+	hooks.mh_defermode = start_map_defermode;
+	hooks.mh_spawn_setup = start_map_spawn;
 	map_init(&hooks);
-	(void)map_declare("host", "host", "-a. -D", NULL, 0, &err);
 	st = readcf(cffile, btmode);
 	start_domain_setup();
+	start_maps();
 	readcf_finish();
 	domain_self_free(&start_ds);
 	if (sm_tTd(0, 1))
