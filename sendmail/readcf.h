@@ -73,6 +73,9 @@ void	readcf_translate(char *line);
  */
 void	readcf_option(const char *text, int fromcmd);
 
+/* readcf_reset -- forget the options and what the cf set (tests). */
+void	readcf_reset(void);
+
 /* readcf_finish -- checks after the cf ("No local mailer defined"). */
 void	readcf_finish(void);
 
