@@ -601,10 +601,11 @@ rw_have(const struct token *const *av, int n)
 /* One level of rewriting: the new workspace being built. */
 /*
  * sendmail copies a subroutine's result back unchecked, so a frame's
- * result may run past what it may build by a few tokens (into room its
- * caller's workspace still has); RW_SLACK is that room here.
+ * result may run past what it may build, by its callers' offsets level
+ * after level (its callers then fail: "expansion too long"); RW_SLACK is
+ * that room here.  Past it, the frame fails at once.
  */
-#define RW_SLACK	64
+#define RW_SLACK	TOKEN_MAXATOM
 
 struct rw_frame {
 	const struct token *npv[TOKEN_MAXATOM + 1 + RW_SLACK];
