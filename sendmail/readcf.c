@@ -3,7 +3,7 @@
  * readcf.c -- read sendmail.cf (see readcf.h).
  *
  * Public: readcf_config readcf_init readcf readcf_line readcf_translate
- * readcf_option readcf_reset readcf_finish.
+ * readcf_option readcf_set_fatal readcf_reset readcf_finish.
  * Runs at start in every sendmail process, before privileges are given
  * up; reads the cf and the files its F lines name.
  *
@@ -29,6 +29,7 @@
 
 static struct config readcf_cf;
 static int	readcf_inited;
+static void	(*readcf_fatal_fn)(int);	/* tests: instead of exit */
 
 static void	readcf_conf_message(void *ctx, enum conf_msg kind,
 		    const char *text);
@@ -650,6 +651,12 @@ readcf_conf_expand(void *ctx, const char *text)
 }
 
 void
+readcf_set_fatal(void (*fn)(int status))
+{
+	readcf_fatal_fn = fn;
+}
+
+void
 readcf_option(const char *text, int fromcmd)
 {
 	struct conf *co = &readcf_cf.cf_conf;
@@ -658,8 +665,13 @@ readcf_option(const char *text, int fromcmd)
 
 	(void)conf_option(co, text, fromcmd, &err);
 	if (co->cf_fatal != 0) {
+		int st = co->cf_fatal;
+
 		(void)fflush(msg_out());
-		exit(co->cf_fatal);
+		co->cf_fatal = 0;
+		if (readcf_fatal_fn != NULL)
+			readcf_fatal_fn(st);
+		exit(st);
 	}
 	if (co->co_blanksub != old)
 		token_set_spacesub((unsigned char)co->co_blanksub);
