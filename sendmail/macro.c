@@ -111,8 +111,9 @@ macro_name(int id)
 	static char one[2];
 
 	id &= 0xff;
-	if (id >= MACRO_FIRSTLONG && macro_longname[id] != NULL)
-		return macro_longname[id];
+	if (id >= 0x80)
+		return id >= MACRO_FIRSTLONG && macro_longname[id] != NULL ?
+		    macro_longname[id] : "***UNDEFINED MACRO***";
 	one[0] = (char)id;
 	one[1] = '\0';
 	return one;

@@ -37,7 +37,8 @@ int	macro_id(const char *name, const char **endp);
  * it has none yet; one-byte names are their own id. */
 int	macro_find_id(const char *name);
 
-/* macro_name -- the name of id ID without braces ("j", "daemon_flags"). */
+/* macro_name -- the name of id ID without braces ("j", "daemon_flags");
+ * an id of 0x80 or more that names nothing is "***UNDEFINED MACRO***". */
 const char *macro_name(int id);
 
 /* macro_get -- the value of macro ID, or NULL when it is not defined. */
