@@ -173,8 +173,10 @@ bt_equal(char *line)
 static void
 bt_dash(char *line)
 {
-	if (line[1] == 'd')
+	if (line[1] == 'd') {
 		(void)sm_debug_set(line + 2, NULL);
+		token_debug_words(line + 2);
+	}
 	else if (line[1] == '\0')
 		(void)fputs("Usage: -d{debug arguments}\n", bt_out());
 	else

@@ -28,6 +28,8 @@ macro_lookup_long(const char *name, int enter)
 {
 	int id;
 
+	if (strcmp(name, "opMode") == 0)
+		return MACRO_OPMODE;	/* sendmail's one fixed long name */
 	for (id = MACRO_FIRSTLONG; id < macro_nextid; id++)
 		if (macro_longname[id] != NULL &&
 		    strcmp(macro_longname[id], name) == 0)
@@ -111,6 +113,8 @@ macro_name(int id)
 	static char one[2];
 
 	id &= 0xff;
+	if (id == MACRO_OPMODE)
+		return "opMode";
 	if (id >= 0x80)
 		return id >= MACRO_FIRSTLONG && macro_longname[id] != NULL ?
 		    macro_longname[id] : "***UNDEFINED MACRO***";

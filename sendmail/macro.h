@@ -22,6 +22,7 @@
 
 #define MACRO_NIDS		256
 #define MACRO_FIRSTLONG		0xa0	/* first id of a long name */
+#define MACRO_OPMODE		0x82	/* {opMode}: a fixed id below those */
 #define MACRO_MAXRECURSION	10	/* sendmail's MaxMacroRecursion */
 #define MACRO_BUFSIZE		4096	/* sendmail's MACBUFSIZE */
 

@@ -13,6 +13,7 @@
 #include "sendmail/readcf.h"
 #include "sendmail/rewrite.h"
 #include "sendmail/start.h"
+#include "sendmail/token.h"
 #include "sendmail/verify.h"
 
 #include <errno.h>
@@ -71,6 +72,7 @@ main_opt(struct main_args *a, int c, const char *v)
 		break;
 	case 'd':
 		(void)sm_debug_set(v, NULL);
+		token_debug_words(v);
 		break;
 	case 'O':
 	case 'o':
@@ -132,8 +134,7 @@ main(int argc, char **argv)
 	for (i = 0; i < a.nopts; i++)
 		readcf_option(a.opts[i], 1);
 	(void)start_config(a.cf != NULL ? a.cf : MAIN_DEFAULT_CF, a.mode == 't');
-	/* sendmail's delivery mode for these: interactive, verify */
-	macro_set(macro_id("{deliveryMode}", NULL), a.mode == 'v' ? "v" : "i");
+	start_mode(a.mode);
 	switch (a.mode) {
 	case 't':
 		rewrite_set_trace(1);

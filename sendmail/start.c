@@ -2,11 +2,12 @@
 /*
  * start.c -- process start-up shared by every mode (see start.h).
  *
- * Public: start_init start_config.
+ * Public: start_init start_config start_mode.
  * Runs at start, before privileges are given up.
  */
 #include "sendmail/start.h"
 
+#include "libsm/date.h"
 #include "libsm/debug.h"
 #include "libsm/err.h"
 #include "libsm/spawn.h"
@@ -20,10 +21,13 @@
 #include "sendmail/token.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 static struct domain_self start_ds;
 
@@ -120,11 +124,34 @@ start_print_identity(void)
 				mailer_print(fp, mailer_bynum((int)i));
 }
 
+/*
+ * sendmail's load average as $&{load_avg} holds it: the first figure of
+ * /proc/loadavg, to the nearest whole number ("0" when unreadable).
+ */
+static void
+start_load_avg(void)
+{
+	FILE *fp = fopen("/proc/loadavg", "r");
+	double la = 0;
+	char buf[32];
+
+	if (fp != NULL) {
+		if (fscanf(fp, "%lf", &la) != 1 || la < 0 || la > 1e6)
+			la = 0;
+		(void)fclose(fp);
+	}
+	(void)snprintf(buf, sizeof(buf), "%d", (int)(la + 0.5));
+	macro_set(macro_id("{load_avg}", NULL), buf);
+}
+
 void
 start_init(void)
 {
 	readcf_init();
 	macro_init();
+	/* the long names sendmail enters before the cf, in its order */
+	(void)macro_id("{deliveryMode}", NULL);
+	start_load_avg();
 	macro_set('v', START_VERSION);
 	if (sm_tTd(0, 1))
 		start_print_version();
@@ -320,8 +347,60 @@ start_config(const char *cffile, int btmode)
 	start_domain_setup();
 	start_maps();
 	readcf_finish();
+	/* and those it enters after (the ids show under -d84.1) */
+	(void)macro_id("{checkMIMEFieldHeaders}", NULL);
+	(void)macro_id("{checkMIMETextHeaders}", NULL);
+	(void)macro_id("{checkMIMEHeaders}", NULL);
+	(void)macro_id("{persistentMacros}", NULL);
+	macro_set(macro_id("{quarantine}", NULL), "");
+	(void)macro_id("{addr_type}", NULL);
 	domain_self_free(&start_ds);
 	if (sm_tTd(0, 1))
 		start_print_identity();
 	return st;
+}
+
+/* sendmail's base 60 digits of a queue id */
+static const char start_base60[] =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx";
+
+/*
+ * $i as sendmail names an envelope: year (mod 60), month, day, hour,
+ * minute and second in base 60, two more digits that vary from run to
+ * run, and the process id in six digits.
+ */
+static void
+start_queue_id(time_t now)
+{
+	struct tm *tm = localtime(&now);
+	unsigned int r = ((unsigned int)now ^ (unsigned int)getpid()) *
+	    2654435761u;
+	char id[32];
+
+	if (tm == NULL)
+		return;
+	(void)snprintf(id, sizeof(id), "%c%c%c%c%c%c%c%c%06d",
+	    start_base60[tm->tm_year % 60], start_base60[tm->tm_mon],
+	    start_base60[tm->tm_mday], start_base60[tm->tm_hour],
+	    start_base60[tm->tm_min], start_base60[tm->tm_sec % 60],
+	    start_base60[(r / 60) % 60], start_base60[r % 60], (int)getpid());
+	macro_set('i', id);
+}
+
+void
+start_mode(int mode)
+{
+	char b[SM_DATE_BUFSIZE], m[2];
+	time_t now = time(NULL);
+
+	m[0] = (char)mode;
+	m[1] = '\0';
+	macro_set(MACRO_OPMODE, m);
+	/* the delivery mode for these: interactive, verify */
+	macro_set(macro_id("{deliveryMode}", NULL), mode == 'v' ? "v" : "i");
+	if (sm_arpadate(now, b, sizeof(b)) == 0)
+		macro_set('b', b);
+	start_queue_id(now);
+	if (mode == 't')
+		macro_set(macro_id("{addr_type}", NULL), "e r");
 }

@@ -24,4 +24,11 @@ void	start_init(void);
  */
 int	start_config(const char *cffile, int btmode);
 
+/*
+ * start_mode -- what sendmail sets once it knows the mode MODE (the
+ *	letter after -b): ${opMode}, ${deliveryMode}, $b (now), $i (the
+ *	envelope's queue id) and, for -bt, ${addr_type} "e r".
+ */
+void	start_mode(int mode);
+
 #endif

@@ -5,7 +5,7 @@
  *
  * Public: token_intern token_intern_str token_set_operators
  * token_set_spacesub token_spacesub token_scan token_is_atom_byte
- * token_xputs token_printav token_cat.
+ * token_set_ansi token_debug_words token_xputs token_printav token_cat.
  * Runs in every sendmail process; tokens live as long as the process.
  *
  * The tokenizer is a state machine over character classes: an atom runs
@@ -156,6 +156,7 @@ static unsigned char token_class[3][256];
 static int	token_tables_ready;
 static char	*token_ops;
 static int	token_blanksub = ' ';
+static int	token_ansi;		/* -dANSI: odd bytes in reverse video */
 
 #define TOKEN_DELIMCHARS	"()<>,;\r\n"
 
@@ -522,38 +523,78 @@ token_put_macro(FILE *fp, int c, const unsigned char *s)
 }
 
 void
+token_set_ansi(int on)
+{
+	token_ansi = on;
+}
+
+void
+token_debug_words(const char *spec)
+{
+	const char *p = spec;
+
+	while (p != NULL && *p != '\0') {
+		size_t len = strcspn(p, ", \t");
+
+		if (len == 4 && strncmp(p, "ANSI", 4) == 0)
+			token_set_ansi(1);
+		p += len;
+		p += strspn(p, ", \t");
+	}
+}
+
+/* One character that needs no showing up: printable ASCII. */
+static int
+token_plain(int c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
+void
 token_xputs(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	int c, i;
 
+	if (sm_tTd(84, 1)) {		/* every odd byte in hex */
+		while ((c = *s++) != '\0')
+			if (token_plain(c))
+				(void)putc(c, fp);
+			else
+				(void)fprintf(fp, " 0x%x ", c);
+		return;
+	}
 	while ((c = *s++) != '\0') {
-		if (c < 0x80) {
-			token_putc7(fp, c);
+		if (token_plain(c)) {
+			(void)putc(c, fp);
 			continue;
 		}
-		if (c == TOKEN_MATCHREPL) {
+		if (token_ansi)
+			(void)fputs("\033[7m", fp);
+		if (c < 0x80)
+			token_putc7(fp, c);
+		else if (c == TOKEN_MATCHREPL) {
 			(void)putc('$', fp);
 			if (*s != '\0')
 				token_putc7(fp, *s++ & 0x7f);
-			continue;
-		}
-		if (c == TOKEN_MACROEXPAND || c == TOKEN_MACRODEXPAND) {
+		} else if (c == TOKEN_MACROEXPAND || c == TOKEN_MACRODEXPAND)
 			s = token_put_macro(fp, c, s);
-			continue;
+		else {
+			for (i = 0; token_metas[i].code != 0; i++)
+				if (token_metas[i].code == c)
+					break;
+			if (token_metas[i].code != 0) {
+				(void)fprintf(fp, "$%c", token_metas[i].name);
+				if ((c == TOKEN_MATCHCLASS ||
+				    c == TOKEN_MATCHNCLASS) && *s != '\0')
+					s = token_put_name(fp, s);
+			} else {
+				(void)fputs("M-", fp);
+				token_putc7(fp, c & 0x7f);
+			}
 		}
-		for (i = 0; token_metas[i].code != 0; i++)
-			if (token_metas[i].code == c)
-				break;
-		if (token_metas[i].code != 0) {
-			(void)fprintf(fp, "$%c", token_metas[i].name);
-			if ((c == TOKEN_MATCHCLASS || c == TOKEN_MATCHNCLASS) &&
-			    *s != '\0')
-				s = token_put_name(fp, s);
-			continue;
-		}
-		(void)fputs("M-", fp);
-		token_putc7(fp, c & 0x7f);
+		if (token_ansi)
+			(void)fputs("\033[0m", fp);
 	}
 }
 

@@ -113,9 +113,18 @@ int	token_is_atom_byte(enum token_tab tab, int c);
 /*
  * token_xputs -- print S the way sendmail's xputs does: metasymbols as
  *	$x, macro and class names, bytes >= 0x80 as M-x, \n \r \t escaped,
- *	other control bytes left out.
+ *	other control bytes left out.  With -d84.1 every byte that is not
+ *	printable ASCII shows as " 0xNN "; after -dANSI each such thing is
+ *	in reverse video.
  */
 void	token_xputs(FILE *fp, const char *s);
+
+/* token_set_ansi -- reverse video for token_xputs (-dANSI) on or off. */
+void	token_set_ansi(int on);
+
+/* token_debug_words -- a -d argument SPEC: its word "ANSI" (an item of
+ * the list, as sendmail reads it) turns reverse video on. */
+void	token_debug_words(const char *spec);
 
 /* token_printav -- " TOK" for each of the N tokens, then a newline. */
 void	token_printav(FILE *fp, const struct token *const *av, int n);
