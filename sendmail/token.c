@@ -556,10 +556,11 @@ token_xputs(FILE *fp, const char *str)
 	const unsigned char *s = (const unsigned char *)str;
 	int c, i;
 
-	if (sm_tTd(84, 1)) {		/* every odd byte in hex */
+	if (sm_tTd(84, 1)) {		/* other odd bytes in hex */
 		while ((c = *s++) != '\0')
-			if (token_plain(c))
-				(void)putc(c, fp);
+			if (token_plain(c) || c == '\n' || c == '\r' ||
+			    c == '\t')
+				token_putc7(fp, c);
 			else
 				(void)fprintf(fp, " 0x%x ", c);
 		return;

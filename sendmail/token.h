@@ -113,9 +113,9 @@ int	token_is_atom_byte(enum token_tab tab, int c);
 /*
  * token_xputs -- print S the way sendmail's xputs does: metasymbols as
  *	$x, macro and class names, bytes >= 0x80 as M-x, \n \r \t escaped,
- *	other control bytes left out.  With -d84.1 every byte that is not
- *	printable ASCII shows as " 0xNN "; after -dANSI each such thing is
- *	in reverse video.
+ *	other control bytes left out.  With -d84.1 the bytes left out and
+ *	those >= 0x80 show as " 0xNN " instead; after -dANSI each thing
+ *	that is not plain ASCII is in reverse video.
  */
 void	token_xputs(FILE *fp, const char *s);
 
