@@ -300,13 +300,15 @@ static void
 bt_parse(char *p)
 {
 	ADDRESS a;
+	const char *cracked;
 
 	if (*p == '\0') {
 		(void)fputs("Usage: /parse address\n", bt_out());
 		return;
 	}
+	cracked = parseaddr_crack(p);
 	(void)fputs("Cracked address = ", bt_out());
-	token_xputs(bt_out(), parseaddr_crack(p));
+	token_xputs(bt_out(), cracked);
 	(void)fprintf(bt_out(), "\nParsing %s %s address\n",
 	    (bt_tryflags & PA_HEADERADDR) ? "header" : "envelope",
 	    (bt_tryflags & PA_SENDERADDR) ? "sender" : "recipient");

@@ -8,6 +8,7 @@
  */
 #include "sendmail/parseaddr.h"
 
+#include "libsm/debug.h"
 #include "libsm/err.h"
 #include "sendmail/macro.h"
 #include "sendmail/msg.h"
@@ -728,8 +729,27 @@ cr_char(struct crack *c, int ch)
 	cr_plain(c, ch);
 }
 
+static const char *pa_crack(const char *addr);
+
 const char *
 parseaddr_crack(const char *addr)
+{
+	const char *r;
+
+	if (sm_tTd(33, 1))
+		(void)fprintf(msg_out(), "crackaddr(%s)\n", addr);
+	r = pa_crack(addr);
+	if (sm_tTd(33, 1)) {
+		(void)fputs("crackaddr=>`", msg_out());
+		token_xputs(msg_out(), r);
+		(void)fputs("'\n", msg_out());
+	}
+	return r;
+}
+
+/* sendmail's crackaddr: ADDR with the address proper replaced by $g. */
+static const char *
+pa_crack(const char *addr)
 {
 	static struct crack c;
 	int ch;
@@ -779,6 +799,11 @@ parseaddr_remotename(const char *name, const MAILER *m, int flags,
 	char lbuf[PA_MAXNAME_I + 1], addrtype[4], *fancy;
 	int rwset, n;
 
+	if (sm_tTd(12, 1)) {
+		(void)fputs("remotename(", msg_out());
+		token_xputs(msg_out(), name);
+		(void)fputs(")\n", msg_out());
+	}
 	if (flags & PA_SENDERADDR)
 		rwset = (flags & PA_HEADERADDR) ? m->m_sh_rwset : m->m_se_rwset;
 	else
@@ -819,6 +844,11 @@ parseaddr_remotename(const char *name, const MAILER *m, int flags,
 	else
 		pa_expand_with_g(fancy, lbuf, buf, sizeof(buf));
 	free(fancy);
+	if (sm_tTd(12, 1)) {
+		(void)fputs("remotename => `", msg_out());
+		token_xputs(msg_out(), buf);
+		(void)fprintf(msg_out(), "', stat=%d\n", *rcode);
+	}
 	return buf;
 }
 
@@ -864,6 +894,8 @@ parseaddr_sender(const char *from, ADDRESS *a)
 	const char *realname = pa_realname();
 	int n;
 
+	if (sm_tTd(45, 1))
+		(void)fprintf(msg_out(), "setsender(%s)\n", from);
 	memset(a, 0, sizeof(*a));
 	macro_set(macro_id("{addr_type}", NULL), "e s");
 	if (*from == '\0' || !pa_sender_ok(from, a, PA_SENDERADDR)) {
@@ -877,6 +909,10 @@ parseaddr_sender(const char *from, ADDRESS *a)
 				    "parse postmaster!");
 		}
 	}
+	if (sm_tTd(28, 1) && a->q_mailer != NULL &&
+	    mailer_flag(a->q_mailer, '@'))	/* no user database here */
+		(void)fprintf(msg_out(), "udbmatch(%s, mailname)\n",
+		    a->q_user != NULL ? a->q_user : "");
 	n = token_scan(from, '\0', TOKEN_TAB_INT, 0, pv, TOKEN_MAXATOM + 1,
 	    NULL);
 	if (n <= 0) {
