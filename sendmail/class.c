@@ -3,14 +3,15 @@
  * class.c -- word classes laid out like sendmail's symbol table.
  *
  * Public: class_add class_add_words class_has class_has_tokens
- * class_longest class_print class_file class_scanf class_safe_open
- * class_reset.
+ * class_longest class_print class_file class_program class_allow_programs
+ * class_scanf class_safe_open class_reset.
  * Runs in every sendmail process; class_file reads files with the
  * process's privileges.
  */
 #include "sendmail/class.h"
 
 #include "libsm/err.h"
+#include "libsm/spawn.h"
 #include "sendmail/msg.h"
 
 #include <ctype.h>
@@ -322,6 +323,75 @@ class_safe_open(const char *file, const char **why)
 	return fp;
 }
 
+/* Add the words of each line of TEXT (not a # comment) found by FMT. */
+static void
+class_add_lines(int cl, const char *text, const char *fmt)
+{
+	char line[2048], word[2048];
+
+	while (*text != '\0') {
+		size_t len = strcspn(text, "\n");
+
+		(void)snprintf(line, sizeof(line), "%.*s", (int)len, text);
+		text += len;
+		if (*text == '\n')
+			text++;
+		if (line[0] != '#' && class_scanf(line, fmt, word, sizeof(word)))
+			class_add_words(cl, word);
+	}
+}
+
+static int	class_noprograms;	/* tests, fuzzing: run nothing */
+
+void
+class_allow_programs(int allow)
+{
+	class_noprograms = !allow;
+}
+
+int
+class_program(int cl, const char *prog, const char *fmt)
+{
+	static char *const envp[] = { "AGENT=sendmail", NULL };
+	char *argv[2];
+	struct sm_spawn sp;
+	struct sm_spawn_buf out;
+	const char *why = NULL;
+
+	if (class_noprograms)
+		return -1;
+	if (fmt == NULL || *fmt == '\0')
+		fmt = "%s";
+	argv[0] = (char *)prog;
+	argv[1] = NULL;
+	sm_spawn_init(&sp, prog, argv, envp);
+	sp.sp_io[0] = SM_SPAWN_NULL;
+	sp.sp_io[1] = SM_SPAWN_PIPE;
+	(void)fflush(NULL);
+	if (sm_spawn_start(&sp, &why) < 0) {
+		char text[1024];
+		int line;
+		const char *file = msg_place(&line);
+
+		/*
+		 * sendmail's child says so on the pipe it was to write the
+		 * words on, and the parent reads that line as words.
+		 */
+		(void)snprintf(text, sizeof(text), "%s: line %d: %s %s: %s\n",
+		    file != NULL ? file : "sendmail", line,
+		    why != NULL ? why : "cannot exec", prog, strerror(errno));
+		class_add_lines(cl, text, fmt);
+		return -1;
+	}
+	memset(&out, 0, sizeof(out));
+	(void)sm_spawn_pump(&sp, NULL, 0, &out, NULL, 60 * 1000, NULL);
+	(void)sm_spawn_wait(&sp, 10 * 1000);
+	if (out.b_data != NULL)
+		class_add_lines(cl, out.b_data, fmt);
+	free(out.b_data);
+	return 0;
+}
+
 int
 class_file(int cl, const char *file, const char *fmt, int optional)
 {
@@ -330,6 +400,7 @@ class_file(int cl, const char *file, const char *fmt, int optional)
 	FILE *fp;
 
 	if (*file == '\0') {
+		errno = 0;		/* sendmail's status: 70 */
 		msg_syserr("fileclass: missing file name");
 		return -1;
 	}

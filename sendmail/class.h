@@ -68,6 +68,18 @@ int	class_scanf(const char *line, const char *fmt, char *out,
  */
 FILE	*class_safe_open(const char *file, const char **why);
 
+/*
+ * class_program -- F{X}|PROG: run PROG (no arguments, no input) and add
+ *	what FMT (a scanf pattern, NULL for "%s") finds on each line of its
+ *	output.  When PROG cannot be run, sendmail's child reports it on
+ *	that output, so the first word of its message lands in the class
+ *	("FILE:"); so here.  Returns 0, or -1 when PROG could not be run.
+ */
+int	class_program(int cl, const char *prog, const char *fmt);
+
+/* class_allow_programs -- 0: class_program runs nothing (fuzzing). */
+void	class_allow_programs(int allow);
+
 /* class_reset -- forget every word (tests). */
 void	class_reset(void);
 

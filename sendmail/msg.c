@@ -49,6 +49,13 @@ msg_set_place(const char *file, int line)
 	msg_line = line;
 }
 
+const char *
+msg_place(int *linep)
+{
+	*linep = msg_line;
+	return msg_file;
+}
+
 /* Does TEXT start with "ddd " (a reply code)? */
 static int
 msg_has_code(const char *text)

@@ -36,6 +36,9 @@ const char *msg_set_to(const char *to);
 /* The config place for "FILE: line N: " prefixes; FILE NULL for none. */
 void	msg_set_place(const char *file, int line);
 
+/* msg_place -- the config place set (NULL when none); *LINEP its line. */
+const char *msg_place(int *linep);
+
 /*
  * msg_usrerr -- a user error (bad address syntax and the like).
  *	FMT starts with a reply code; the default is "553".  Counts an

@@ -254,10 +254,8 @@ readcf_f(char *bp)
 		while (isspace((unsigned char)*p))
 			p++;
 	}
-	if (*p == '|' || (*p != '/' && strchr(p, '@') != NULL)) {
-		/* programs and maps: not served yet */
-		return;
-	}
+	if (p[0] == '@' && strchr(p, ':') != NULL)
+		return;		/* words from a map: not served */
 	file = p;
 	while (*p != '\0' && !isspace((unsigned char)*p))
 		p++;
@@ -269,7 +267,10 @@ readcf_f(char *bp)
 		if (*p != '\0')
 			fmt = p;
 	}
-	(void)class_file(id, file, fmt, optional);
+	if (file[0] == '|')
+		(void)class_program(id, file + 1, fmt);
+	else
+		(void)class_file(id, file, fmt, optional);
 }
 
 /* S: select (and name) the ruleset for the R lines that follow. */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 
@@ -273,6 +274,25 @@ test_fclass(void)
 	t_assert_streq(members("{W}"), "x\nw2\nw3\nw1\nk1\nlead\n");
 }
 
+/* F{X}|prog: the words of the program's output; a program that cannot
+ * run leaves its error's first word (the cf's name) in the class, as
+ * sendmail's child writes it where the words should have come. */
+static void
+test_fprogram(void)
+{
+	char cwd[512], want[600];
+
+	t_require(getcwd(cwd, sizeof(cwd)) != NULL);
+	read_text("V10/Berkeley\nF{P}|/bin/pwd\nF{Q}|/nonexistent/prog\n");
+	(void)snprintf(want, sizeof(want), "%s\n", cwd);
+	t_assert_streq(members("{P}"), want);
+	t_assert(strstr(members("{Q}"), "t.cf:\n") != NULL);
+	class_allow_programs(0);
+	read_text("V10/Berkeley\nF{P}|/bin/pwd\n");
+	class_allow_programs(1);
+	t_assert_streq(members("{P}"), "");
+}
+
 /* The scanf subset of F lines (checked against sscanf's answers). */
 static const struct {
 	const char *line, *fmt, *out;
@@ -314,12 +334,14 @@ test_garbage(void)
 	char text[600];
 	int i;
 
+	class_allow_programs(0);
 	for (i = 0; i < (int)sizeof(text) - 1; i++)
 		text[i] = (char)((i * 131 + 7) % 255 + 1);
 	text[sizeof(text) - 1] = '\0';
 	read_text(text);
 	read_text("S\nR\t\nR$\t$\nR$=\t$\nR${\t$>\nK\nM\nF\nC\nD\nO\nO \nH\n"
 	    "V\nV10/\nSx=\nR$&\t$&\nR$(\t$)\nR$[\t$]\n");
+	class_allow_programs(1);
 	t_assert(1);
 }
 
@@ -330,6 +352,7 @@ main(void)
 	t_run("readcf: good lines, values as sendmail keeps them",
 	    test_good);
 	t_run("readcf: F lines", test_fclass);
+	t_run("readcf: F lines from a program", test_fprogram);
 	test_scanf();
 	t_run("readcf: garbage never crashes", test_garbage);
 	return t_done();
