@@ -156,7 +156,7 @@ stats_decode(const void *buf, size_t len, struct stats *st, int *versionp)
 int
 stats_read(int fd, struct stats *st, int *versionp)
 {
-	unsigned char buf[sizeof(struct stats) + 1];
+	unsigned char buf[sizeof(struct stats)];
 	size_t got = 0;
 	ssize_t n;
 

@@ -129,8 +129,8 @@ enum stats_status stats_decode(const void *buf, size_t len,
 /*
  * stats_read -- read the record of the file open on FD from its start.
  * Returns a stats_status (STATS_OK with *ST filled), or -1 with errno on
- *	a read error.  At most STATS_SIZE + 1 bytes are read, so a longer
- *	file is STATS_BADSIZE.
+ *	a read error.  Only the first STATS_SIZE bytes count: bytes after
+ *	them are ignored (and kept by stats_post), as by the real programs.
  */
 int	stats_read(int fd, struct stats *st, int *versionp);
 
