@@ -11,6 +11,7 @@
 . "$TERN_LIB"
 
 name=bt
+export LC_ALL=C
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
 	t_skip "$name" "needs root and unshare for the pinned namespace"
 	exit 0
@@ -34,7 +35,7 @@ for cfg in seed mailhost; do
 		t_fail "bt $cfg" "run.sh did not finish: $(tail -n 3 "$TMPDIR/$cfg.err" | tr '\n' ' ')"
 		continue
 	fi
-	grep -E '^FAIL case [0-9]+: ' "$out" | sed 's/^FAIL case \([0-9]*\): .*/\1/' \
+	grep -aE '^FAIL case [0-9]+: ' "$out" | sed 's/^FAIL case \([0-9]*\): .*/\1/' \
 	    >"$TMPDIR/$cfg.failed"
 	n=0
 	while IFS= read -r line || [ -n "$line" ]; do
@@ -58,3 +59,4 @@ for cfg in seed mailhost; do
 		fi
 	done <"$corpus/$cfg/cases.txt"
 done
+exit 0
