@@ -555,15 +555,15 @@ queue_lock(struct queue_dir *qd, int letter, const char *id,
 		errno = EWOULDBLOCK;
 		return fail(why, "%s changed", n);
 	}
+	(void)snprintf(m->qm_id, sizeof(m->qm_id), "%s", id);
+	m->qm_fd = fd;
+	m->qm_letter = letter;
 	if (st.st_uid != geteuid() || (st.st_mode & unsafe) != 0) {
-		(void)close(fd);
+		/* M holds it all the same, for queue_lose */
 		errno = EPERM;
 		return fail(why, "bogus queue file %s, uid=%ld, mode=%o", n,
 		    (long)st.st_uid, (unsigned)st.st_mode);
 	}
-	(void)snprintf(m->qm_id, sizeof(m->qm_id), "%s", id);
-	m->qm_fd = fd;
-	m->qm_letter = letter;
 	return 0;
 }
 

@@ -354,8 +354,8 @@ void	queue_abort(struct queue_msg *m);
  * Returns 0 with M filled; -1 with errno: EWOULDBLOCK (another process
  *	has it, or it changed), ENOENT (gone: delivered meanwhile), EPERM
  *	(not owned by us, or group/world writable against QueueFileMode:
- *	sendmail calls that a bogus file; queue_lose it), other errors of
- *	open(2).
+ *	sendmail calls that a bogus file; M then holds it locked all the
+ *	same, to queue_lose it), other errors of open(2).
  */
 int	queue_lock(struct queue_dir *qd, int letter, const char *id,
 	    struct queue_msg *m, SM_STR *why);

@@ -286,6 +286,15 @@ static const struct {
 	{ 'D', QUEUE_R_DELAY }, { 'B', QUEUE_R_BCC }, { 'A', QUEUE_R_ALIAS },
 };
 
+/* Remember an unknown flag letter C once (graphic ASCII only: anything
+ * else is noise from a damaged file). */
+static void
+keep_letter(char *buf, size_t size, size_t *n, char c)
+{
+	if (c > ' ' && c < 0x7f && *n < size - 1 && memchr(buf, c, *n) == NULL)
+		buf[(*n)++] = c;
+}
+
 static int
 do_flags(struct pstate *ps, const char *arg)
 {
@@ -301,9 +310,8 @@ do_flags(struct pstate *ps, const char *arg)
 				break;
 		if (i < sizeof(fflags) / sizeof(fflags[0]))
 			ps->qf->qf_flags |= fflags[i].bit;
-		else if (nu < sizeof(unknown) - 1 &&
-		    memchr(unknown, *arg, nu) == NULL)
-			unknown[nu++] = *arg;
+		else
+			keep_letter(unknown, sizeof(unknown), &nu, *arg);
 	}
 	unknown[nu] = '\0';
 	ps->qf->qf_xflags = nu > 0 ? queue_file_strdup(ps->qf, unknown) : NULL;
@@ -363,9 +371,8 @@ do_rcpt(struct pstate *ps, const char *arg)
 					break;
 			if (i < sizeof(rflags) / sizeof(rflags[0]))
 				flags |= rflags[i].bit;
-			else if (nu < sizeof(unknown) - 1 &&
-			    memchr(unknown, *p, nu) == NULL)
-				unknown[nu++] = *p;
+			else
+				keep_letter(unknown, sizeof(unknown), &nu, *p);
 		}
 		if (*p++ != ':')
 			return perr(ps, "R line without ':' (\"R%.40s\")",
@@ -609,24 +616,29 @@ putf(struct writer *w, const char *fmt, ...)
 }
 
 /*
- * Put S so that it reads back as one line: a newline becomes a space
+ * Put S so that it reads back the same: a newline becomes a space
  * (sendmail's denlstring); with HEADER, a newline followed by a space or
- * tab stays, as it starts a continuation line.
+ * tab stays, as it starts a continuation line.  A CR before a line end
+ * becomes a space too, since a reader takes CR LF for LF.
  */
 static void
 put_text(struct writer *w, const char *s, bool header)
 {
-	const char *nl;
+	size_t n;
 
-	while ((nl = strchr(s, '\n')) != NULL) {
-		put(w, s, (size_t)(nl - s));
-		if (header && (nl[1] == ' ' || nl[1] == '\t'))
-			put(w, "\n", 1);
-		else
-			put(w, " ", 1);
-		s = nl + 1;
+	while (*s != '\0') {
+		n = strcspn(s, "\r\n");
+		put(w, s, n);
+		s += n;
+		if (*s == '\r') {
+			put(w, s[1] == '\n' || s[1] == '\0' ? " " : "\r", 1);
+			s++;
+		} else if (*s == '\n') {
+			put(w, header && (s[1] == ' ' || s[1] == '\t') ? "\n" :
+			    " ", 1);
+			s++;
+		}
 	}
-	put(w, s, strlen(s));
 }
 
 /* "Cvalue\n" line types: the letter, the text, a newline. */

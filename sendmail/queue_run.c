@@ -533,7 +533,7 @@ run_one(struct queue_dir *qd, const struct queue_scan_opts *o, time_t now,
 
 	if (queue_lock(qd, letter, e->qe_id, &m, why) < 0) {
 		if (errno == EPERM) {
-			sm_log(LOG_ALERT, e->qe_id, "%s", sm_str_data(why));
+			(void)queue_lose(&m, sm_str_data(why));
 			st->qr_lost++;
 		} else
 			st->qr_locked += errno == EWOULDBLOCK;

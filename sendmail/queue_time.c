@@ -148,7 +148,7 @@ long
 queue_priority(long msgsize, int precedence, int nrcpts, long classfactor,
     long recipfactor)
 {
-	return sat_add(sat_add(msgsize, -sat_mul(precedence, classfactor)),
+	return sat_add(sat_add(msgsize, sat_mul(-(long)precedence, classfactor)),
 	    sat_mul(nrcpts, recipfactor));
 }
 
