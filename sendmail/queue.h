@@ -41,6 +41,11 @@ struct conf;
 /* Room for any queue id and its NUL (ids are 14 bytes, 15 for pids past
  * 999999; older sendmails' ids are shorter; file names stay under 20). */
 #define QUEUE_ID_SIZE	20
+/* Age (seconds) after which queue_run's cleanup removes a data file or
+ * transcript without a control file whose lock is free (qmail waits as
+ * long); Tern's own writers hold a lock, so this only guards the files of
+ * another MTA still receiving. */
+#define QUEUE_ORPHAN_AGE	(36 * 3600)
 /* Largest control file read (bytes); bigger ones are refused. */
 #define QUEUE_QF_MAX	(64 * 1024 * 1024)
 /* The qf format version written (8.13 and later). */
@@ -474,6 +479,8 @@ struct queue_scan_opts {
 	int		 qo_la;		/* load average; < 0: unknown */
 	int		 qo_queuela;	/* QueueLA */
 	long		 qo_queuefactor;	/* QueueFactor */
+	time_t		 qo_orphanage;	/* queue_run's cleanup; 0:
+					   QUEUE_ORPHAN_AGE */
 };
 
 /* One queued message found by queue_scan. */
@@ -538,8 +545,9 @@ struct queue_run_stats {
 };
 
 /*
- * queue_run -- one pass over QD (sendmail -q, -qI/-qR/-qS): scan and sort
- *	as O says, then for each message lock it, read it, check MinQueueAge
+ * queue_run -- one pass over QD (sendmail -q, -qI/-qR/-qS): queue_clean
+ *	(orphans older than O->qo_orphanage), scan and sort as O says, then
+ *	for each message lock it, read it, check MinQueueAge
  *	against its last attempt and that its data file exists, and call FN.
  *	Unreadable or bogus control files and messages without a data file
  *	are set aside (Qf) and logged; locked ones skipped.

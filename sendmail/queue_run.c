@@ -582,7 +582,8 @@ queue_run(struct queue_dir *qd, const struct queue_scan_opts *o,
 	so.qo_all = false;
 	if (so.qo_now == 0)
 		so.qo_now = time(NULL);
-	if (queue_scan(qd, &so, &l, why) < 0)
+	if (queue_clean(qd, so.qo_now, so.qo_orphanage > 0 ? so.qo_orphanage :
+	    QUEUE_ORPHAN_AGE, NULL, why) < 0 || queue_scan(qd, &so, &l, why) < 0)
 		return -1;
 	for (i = 0; i < l.ql_n && rc == 0; i++)
 		rc = run_one(qd, &so, so.qo_now, &l.ql_v[i], fn, ctx, &s);

@@ -593,20 +593,21 @@ test_crash_in_commit(void)
 	memset(&o, 0, sizeof(o));
 	o.qo_la = -1;
 	t_require(queue_dir_open(&qd, dir, 0600, NULL) == 0);
-	/* a process died between writing tf and the rename: df + tf */
+	/* a process died between writing tf and the rename: df + tf; one
+	 * that is still alive holds the tf */
 	queue_id_new(id, sizeof(id));
 	(void)snprintf(n, sizeof(n), "df%s", id);
 	t_require(put_file(dir, n, "body\n", 5, 0600) == 0);
 	(void)snprintf(n, sizeof(n), "tf%s", id);
 	t_require(put_file(dir, n, qf_null, strlen(qf_null), 0600) == 0);
-	t_assert(queue_run(&qd, &o, deliver_count, &delivered, NULL, NULL) ==
-	    0);
-	t_assert_cmp(delivered, ==, 0);
-	/* a tf some live process holds stays */
 	(void)snprintf(n, sizeof(n), "%s/tf%s", dir, id);
 	fd = open(n, O_RDONLY);
 	t_require(fd >= 0);
 	t_assert(flock(fd, LOCK_EX | LOCK_NB) == 0);
+	o.qo_orphanage = 1;
+	t_assert(queue_run(&qd, &o, deliver_count, &delivered, NULL, NULL) ==
+	    0);
+	t_assert_cmp(delivered, ==, 0);
 	t_assert(queue_clean(&qd, time(NULL) + 1, 0, &cs, NULL) == 0);
 	t_assert_cmp(cs.qc_tf, ==, 0);
 	t_assert_cmp(cs.qc_df, ==, 0);
