@@ -1029,19 +1029,85 @@ test_sort(void)
 	t_end();
 }
 
-/* mailq of two files the real sendmail wrote, as it printed them (TZ
- * UTC), plain and verbose, and an empty queue. */
+/* What queue_print + queue_print_total print for QD (malloc'd). */
+static char *
+mailq_text(struct queue_dir *qd, const struct queue_scan_opts *o,
+    bool verbose)
+{
+	FILE *f = tmpfile();
+	char *got = NULL;
+	long len;
+	int n;
+
+	if (f == NULL)
+		return NULL;
+	n = queue_print(f, qd, o, verbose, NULL);
+	queue_print_total(f, n);
+	len = ftell(f);
+	rewind(f);
+	if (len >= 0 && (got = calloc(1, (size_t)len + 1)) != NULL &&
+	    fread(got, 1, (size_t)len, f) != (size_t)len) {
+		free(got);
+		got = NULL;
+	}
+	(void)fclose(f);
+	return got;
+}
+
+/* Two control files the real sendmail wrote and what its -bp and -bp -v
+ * printed for them (TZ UTC); %s is the queue directory. */
+static const char mailq_plain[] =
+    "\t\t%s (2 requests)\n"
+    "-----Q-ID----- --Size-- -----Q-Time----- "
+    "------------Sender/Recipient-----------\n"
+    "6AM1kNnU002542        2 Sun Nov 22 01:46 <>\n"
+    "                 (alias database unavailable)\n"
+    "\t\t\t\t\t <root>\n"
+    "6AM1kNnT002542       14 Sun Nov 22 01:46 <root>\n"
+    "          7BIT   (alias database unavailable)\n"
+    "\t\t\t\t\t <root>\n"
+    "\t\t\t\t\t <postmaster>\n"
+    "\t\tTotal requests: 2\n";
+static const char mailq_verbose[] =
+    "\t\t%s (2 requests)\n"
+    "-----Q-ID----- --Size-- -Priority- ---Q-Time--- "
+    "--------Sender/Recipient--------\n"
+    "6AM1kNnU002542        2      30019 Nov 22 01:46 <>\n"
+    "                 (alias database unavailable)\n"
+    "\t\t\t\t\t\t<root>\n"
+    "\t\t (alias database unavailable)\n"
+    "6AM1kNnT002542       14     168044 Nov 22 01:46 <root>\n"
+    "          7BIT   (alias database unavailable)\n"
+    "\t\t\t\t\t\t<root>\n"
+    "\t\t (alias database unavailable)\n"
+    "\t\t\t\t\t\t<postmaster>\n"
+    "\t\t (alias database unavailable)\n"
+    "\t\tTotal requests: 2\n";
+
+/* Compare mailq of QD with the format FMT (%s: the directory). */
+static void
+check_mailq(struct queue_dir *qd, bool verbose, const char *fmt)
+{
+	struct queue_scan_opts o;
+	char want[4096], *got;
+	const char *at = strstr(fmt, "%s");
+
+	t_require(at != NULL);
+	(void)snprintf(want, sizeof(want), "%.*s%s%s", (int)(at - fmt), fmt,
+	    qd->qd_path, at + 2);
+	memset(&o, 0, sizeof(o));
+	o.qo_la = -1;
+	got = mailq_text(qd, &o, verbose);
+	t_require(got != NULL);
+	t_assert_streq(got, want);
+	free(got);
+}
+
 static void
 test_mailq(void)
 {
 	const char *dir = fresh_dir("mailq");
-	const char *empty = fresh_dir("mailq-empty");
-	struct queue_scan_opts o;
 	struct queue_dir qd;
-	char want[4096], *got;
-	size_t len;
-	FILE *f;
-	int n;
 
 	(void)setenv("TZ", "UTC0", 1);
 	tzset();
@@ -1053,81 +1119,17 @@ test_mailq(void)
 	    0600) == 0);
 	t_require(put_file(dir, "df6AM1kNnU002542", "x\n", 2, 0600) == 0);
 	t_require(queue_dir_open(&qd, dir, 0600, NULL) == 0);
-	memset(&o, 0, sizeof(o));
-	o.qo_la = -1;
-
 	t_begin("mailq: as sendmail -bp printed it");
-	f = tmpfile();
-	t_require(f != NULL);
-	n = queue_print(f, &qd, &o, false, NULL);
-	queue_print_total(f, n);
-	t_assert_cmp(n, ==, 2);
-	(void)snprintf(want, sizeof(want),
-	    "\t\t%s (2 requests)\n"
-	    "-----Q-ID----- --Size-- -----Q-Time----- "
-	    "------------Sender/Recipient-----------\n"
-	    "6AM1kNnU002542        2 Sun Nov 22 01:46 <>\n"
-	    "                 (alias database unavailable)\n"
-	    "\t\t\t\t\t <root>\n"
-	    "6AM1kNnT002542       14 Sun Nov 22 01:46 <root>\n"
-	    "          7BIT   (alias database unavailable)\n"
-	    "\t\t\t\t\t <root>\n"
-	    "\t\t\t\t\t <postmaster>\n"
-	    "\t\tTotal requests: 2\n", dir);
-	len = (size_t)ftell(f);
-	got = calloc(1, len + 1);
-	rewind(f);
-	t_assert(got != NULL && fread(got, 1, len, f) == len);
-	t_assert_streq(got, want);
-	free(got);
-	(void)fclose(f);
+	check_mailq(&qd, false, mailq_plain);
 	t_end();
-
 	t_begin("mailq -v: as sendmail -bp -v printed it");
-	f = tmpfile();
-	t_require(f != NULL);
-	n = queue_print(f, &qd, &o, true, NULL);
-	queue_print_total(f, n);
-	(void)snprintf(want, sizeof(want),
-	    "\t\t%s (2 requests)\n"
-	    "-----Q-ID----- --Size-- -Priority- ---Q-Time--- "
-	    "--------Sender/Recipient--------\n"
-	    "6AM1kNnU002542        2      30019 Nov 22 01:46 <>\n"
-	    "                 (alias database unavailable)\n"
-	    "\t\t\t\t\t\t<root>\n"
-	    "\t\t (alias database unavailable)\n"
-	    "6AM1kNnT002542       14     168044 Nov 22 01:46 <root>\n"
-	    "          7BIT   (alias database unavailable)\n"
-	    "\t\t\t\t\t\t<root>\n"
-	    "\t\t (alias database unavailable)\n"
-	    "\t\t\t\t\t\t<postmaster>\n"
-	    "\t\t (alias database unavailable)\n"
-	    "\t\tTotal requests: 2\n", dir);
-	len = (size_t)ftell(f);
-	got = calloc(1, len + 1);
-	rewind(f);
-	t_assert(got != NULL && fread(got, 1, len, f) == len);
-	t_assert_streq(got, want);
-	free(got);
-	(void)fclose(f);
+	check_mailq(&qd, true, mailq_verbose);
 	t_end();
 	queue_dir_close(&qd);
-
 	t_begin("mailq: an empty queue");
-	t_require(queue_dir_open(&qd, empty, 0600, NULL) == 0);
-	f = tmpfile();
-	t_require(f != NULL);
-	n = queue_print(f, &qd, &o, false, NULL);
-	queue_print_total(f, n);
-	(void)snprintf(want, sizeof(want), "%s is empty\n"
-	    "\t\tTotal requests: 0\n", empty);
-	len = (size_t)ftell(f);
-	got = calloc(1, len + 1);
-	rewind(f);
-	t_assert(got != NULL && fread(got, 1, len, f) == len);
-	t_assert_streq(got, want);
-	free(got);
-	(void)fclose(f);
+	t_require(queue_dir_open(&qd, fresh_dir("mailq-empty"), 0600, NULL) ==
+	    0);
+	check_mailq(&qd, false, "%s is empty\n\t\tTotal requests: 0\n");
 	queue_dir_close(&qd);
 	t_end();
 	t_begin("mailq: a queue directory that is not there");

@@ -236,83 +236,85 @@ test_parse_variants(void)
 	sm_str_free(out);
 }
 
+/* Malformed files and what queue_parse says about them. */
+static const struct {
+	const char	*name;
+	const char	*in;
+	int		 err;
+	const char	*why;
+} error_rows[] = {
+	{ "empty", "", ENODATA, "qfE: empty queue file" },
+	{ "no final dot", "V8\nSa\nRP:b\n", EINVAL,
+	  "qfE: no final \".\" line: incomplete queue file" },
+	{ "cut in a header", "V8\nSa\nRP:b\nH??Subject: hel", EINVAL,
+	  "qfE: no final \".\" line: incomplete queue file" },
+	{ "newer version", "V9\nSa\n.\n", EINVAL,
+	  "qfE: line 1: queue file version 9 is newer than 8" },
+	{ "bad version", "Vx\n", EINVAL,
+	  "qfE: line 1: bad queue file version \"x\"" },
+	{ "bad T", "V8\nT12x\nSa\n.\n", EINVAL,
+	  "qfE: line 2: bad number in T line: \"12x\"" },
+	{ "empty P", "V8\nP\n", EINVAL,
+	  "qfE: line 2: bad number in P line: \"\"" },
+	{ "negative N", "V8\nN-1\n", EINVAL,
+	  "qfE: line 2: bad number in N line: \"-1\"" },
+	{ "T past LONG_MAX", "V8\nT99999999999999999999\n", EINVAL,
+	  "qfE: line 2: bad number in T line: "
+	  "\"99999999999999999999\"" },
+	{ "unknown line", "V8\nSa\nX1\n.\n", EINVAL,
+	  "qfE: line 3: unknown line type 'X'" },
+	{ "empty line", "V8\nSa\n\n.\n", EINVAL,
+	  "qfE: line 3: empty line" },
+	{ "line number after a continuation",
+	  "V8\nH??A: 1\n\t2\n\t3\nX\n", EINVAL,
+	  "qfE: line 5: unknown line type 'X'" },
+	{ "data after the dot", "V8\nSa\n.\nRP:b\n", EINVAL,
+	  "qfE: line 4: data after the final \".\"" },
+	{ "bad final line", "V8\nSa\n.x\n", EINVAL,
+	  "qfE: line 3: bad final line \".x\"" },
+	{ "R without colon", "V8\nSa\nRPFD\n.\n", EINVAL,
+	  "qfE: line 3: R line without ':' (\"RPFD\")" },
+	{ "empty recipient", "V8\nSa\nRPF:\n.\n", EINVAL,
+	  "qfE: line 3: empty recipient address" },
+	{ "unterminated condition", "V8\nH?P\n", EINVAL,
+	  "qfE: line 2: unterminated ?condition? in H line" },
+	{ "header without colon", "V8\nH??Subject\n", EINVAL,
+	  "qfE: line 2: header without a name and ':' "
+	  "(\"H??Subject\")" },
+	{ "header without name", "V8\nH:x\n", EINVAL,
+	  "qfE: line 2: header without a name and ':' (\"H:x\")" },
+	{ "macro without name", "V8\n$\n", EINVAL,
+	  "qfE: line 2: macro name missing" },
+	{ "unterminated long macro", "V8\n${abc\n", EINVAL,
+	  "qfE: line 2: bad macro name in \"${abc\"" },
+	{ "empty long macro", "V8\n${}x\n", EINVAL,
+	  "qfE: line 2: bad macro name in \"${}x\"" },
+	{ "bad I", "V8\nI1/2\n", EINVAL,
+	  "qfE: line 2: bad I line \"1/2\"" },
+	{ "bad deliver-by", "V8\n!R3\n", EINVAL,
+	  "qfE: line 2: bad ! line \"!R3\"" },
+	{ "mail header as F", "V8\nFrom x\n", EINVAL,
+	  "qfE: line 2: bogus F line \"From x\"" },
+	{ "no sender", "V8\nRP:b\n.\n", EINVAL,
+	  "qfE: no sender (S line)" },
+};
+
 static void
 test_parse_errors(void)
 {
-	static const struct {
-		const char	*name;
-		const char	*in;
-		int		 err;
-		const char	*why;
-	} rows[] = {
-		{ "empty", "", ENODATA, "qfE: empty queue file" },
-		{ "no final dot", "V8\nSa\nRP:b\n", EINVAL,
-		  "qfE: no final \".\" line: incomplete queue file" },
-		{ "cut in a header", "V8\nSa\nRP:b\nH??Subject: hel", EINVAL,
-		  "qfE: no final \".\" line: incomplete queue file" },
-		{ "newer version", "V9\nSa\n.\n", EINVAL,
-		  "qfE: line 1: queue file version 9 is newer than 8" },
-		{ "bad version", "Vx\n", EINVAL,
-		  "qfE: line 1: bad queue file version \"x\"" },
-		{ "bad T", "V8\nT12x\nSa\n.\n", EINVAL,
-		  "qfE: line 2: bad number in T line: \"12x\"" },
-		{ "empty P", "V8\nP\n", EINVAL,
-		  "qfE: line 2: bad number in P line: \"\"" },
-		{ "negative N", "V8\nN-1\n", EINVAL,
-		  "qfE: line 2: bad number in N line: \"-1\"" },
-		{ "T past LONG_MAX", "V8\nT99999999999999999999\n", EINVAL,
-		  "qfE: line 2: bad number in T line: "
-		  "\"99999999999999999999\"" },
-		{ "unknown line", "V8\nSa\nX1\n.\n", EINVAL,
-		  "qfE: line 3: unknown line type 'X'" },
-		{ "empty line", "V8\nSa\n\n.\n", EINVAL,
-		  "qfE: line 3: empty line" },
-		{ "line number after a continuation",
-		  "V8\nH??A: 1\n\t2\n\t3\nX\n", EINVAL,
-		  "qfE: line 5: unknown line type 'X'" },
-		{ "data after the dot", "V8\nSa\n.\nRP:b\n", EINVAL,
-		  "qfE: line 4: data after the final \".\"" },
-		{ "bad final line", "V8\nSa\n.x\n", EINVAL,
-		  "qfE: line 3: bad final line \".x\"" },
-		{ "R without colon", "V8\nSa\nRPFD\n.\n", EINVAL,
-		  "qfE: line 3: R line without ':' (\"RPFD\")" },
-		{ "empty recipient", "V8\nSa\nRPF:\n.\n", EINVAL,
-		  "qfE: line 3: empty recipient address" },
-		{ "unterminated condition", "V8\nH?P\n", EINVAL,
-		  "qfE: line 2: unterminated ?condition? in H line" },
-		{ "header without colon", "V8\nH??Subject\n", EINVAL,
-		  "qfE: line 2: header without a name and ':' "
-		  "(\"H??Subject\")" },
-		{ "header without name", "V8\nH:x\n", EINVAL,
-		  "qfE: line 2: header without a name and ':' (\"H:x\")" },
-		{ "macro without name", "V8\n$\n", EINVAL,
-		  "qfE: line 2: macro name missing" },
-		{ "unterminated long macro", "V8\n${abc\n", EINVAL,
-		  "qfE: line 2: bad macro name in \"${abc\"" },
-		{ "empty long macro", "V8\n${}x\n", EINVAL,
-		  "qfE: line 2: bad macro name in \"${}x\"" },
-		{ "bad I", "V8\nI1/2\n", EINVAL,
-		  "qfE: line 2: bad I line \"1/2\"" },
-		{ "bad deliver-by", "V8\n!R3\n", EINVAL,
-		  "qfE: line 2: bad ! line \"!R3\"" },
-		{ "mail header as F", "V8\nFrom x\n", EINVAL,
-		  "qfE: line 2: bogus F line \"From x\"" },
-		{ "no sender", "V8\nRP:b\n.\n", EINVAL,
-		  "qfE: no sender (S line)" },
-	};
 	SM_STR *why = sm_str_new(0);
 	struct queue_file *qf;
 	size_t i;
 
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		t_begin("qf errors: %s", rows[i].name);
+	for (i = 0; i < sizeof(error_rows) / sizeof(error_rows[0]); i++) {
+		t_begin("qf errors: %s", error_rows[i].name);
 		errno = 0;
 		qf = (struct queue_file *)1;
-		t_assert(queue_parse(rows[i].in, strlen(rows[i].in), "qfE",
+		t_assert(queue_parse(error_rows[i].in, strlen(error_rows[i].in), "qfE",
 		    &qf, why) == -1);
 		t_assert(qf == NULL);
-		t_assert_cmp(errno, ==, rows[i].err);
-		t_assert_streq(sm_str_data(why), rows[i].why);
+		t_assert_cmp(errno, ==, error_rows[i].err);
+		t_assert_streq(sm_str_data(why), error_rows[i].why);
 		t_end();
 	}
 	t_begin("qf errors: a NUL byte, with its line");
