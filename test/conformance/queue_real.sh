@@ -18,8 +18,11 @@
 #       it) and Tern reads the result;
 #   (b) "queuetool mailq" (queue_print) prints what the real "sendmail
 #       -bp" prints, with -v, -qR/-qS/-qI selections and negations, the
-#       quarantine queue (-qQ), QueueSortOrder host/filename/time,
-#       MinQueueAge marks, a locked message (flock) and MaxQueueRunSize.
+#       quarantine queue (-qQ), the lost queue (-qL, a damaged qf the
+#       real sendmail set aside), QueueSortOrder host/filename/time,
+#       MinQueueAge marks, a locked message (flock) and MaxQueueRunSize;
+#   (c) Tern's queue_run locks and reads every qf the real sendmail made
+#       and sets none aside.
 # Needs root, unshare, m4, flock, python3 and the reference binary;
 # skips otherwise.
 . "$TERN_LIB"
@@ -92,7 +95,7 @@ z=/usr/share/zoneinfo/America/New_York
 [ -f "$z" ] && mount --bind "$z" /etc/localtime 2>/dev/null
 unset TZ
 s=/srv/w
-mkdir -m 755 $s && mkdir -m 700 $s/q $s/q2 $s/e || exit 2
+mkdir -m 755 $s && mkdir -m 700 $s/q $s/q2 $s/e $s/l || exit 2
 cp "$w/cf" $s/cf
 printf 'tmpf: |"/bin/sh -c \\"exit 75\\""\ntmpf2: "|exit 75"\nlist: tmpf, tmpf2\n' >$s/aliases
 SM() { "$sm" -C $s/cf -oA$s/aliases -oQ$s/q "$@"; }
@@ -144,6 +147,15 @@ printf 'Subject: t\n\nfrom Tern\n' | "$qt" submit $s/q tern@example.org \
 	tmpf 'Dave <dave@example.net>' >$o/tern-id ||
 	echo "submit failed" >$o/tern-id
 ls $s/q >$o/ls
+# l: a damaged qf the real sendmail sets aside (Qf), in a queue of its own
+echo "Subject: l" | "$sm" -C $s/cf -oQ$s/l -odq -f alice@example.com \
+	bob@example.com
+l=$(ls $s/l | sed -n 's/^qf//p')
+sed 's/^N0$/X garbage/' $s/l/qf$l >$s/l/tmp && cat $s/l/tmp >$s/l/qf$l &&
+	rm $s/l/tmp
+"$sm" -C $s/cf -oQ$s/l -v -qI$l >/dev/null 2>&1
+ls $s/l >$o/lost.real
+printf 'Qf%s\ndf%s\n' $l $l >$o/lost.tern
 
 # (a) round trip of every control file, and -bp over the copy
 for f in $s/q/qf* $s/q/hf*; do
@@ -205,6 +217,13 @@ flock -x $s/q/qf$e -c "'$sm' -C $s/cf -oQ$s/q -bp" >$o/mq.locked.real 2>&1
 flock -x $s/q/qf$e -c "'$qt' mailq $s/q" >$o/mq.locked.tern 2>&1
 SM -bp -OMaxQueueRunSize=2 2>&1 | head -n 1 >$o/mq.maxrun.real
 "$qt" mailq -m 2 $s/q 2>&1 | head -n 1 >$o/mq.maxrun.tern
+"$sm" -C $s/cf -oQ$s/l -bp -qL >$o/mq.lost.real 2>&1
+"$qt" mailq -qL $s/l >$o/mq.lost.tern 2>&1
+
+# Tern's queue runner reads every file sendmail made, loses none
+"$qt" run $s/q >$o/run.out 2>&1
+tail -n 1 $o/run.out >$o/run.tern
+printf 'run=%s locked=0 young=0 lost=0\n' "$(grep -c '^qf' $o/ls)" >$o/run.real
 EOF
 
 unshare -u -m -n sh "$w/inner.sh" "$w" "$SMREF_BIN/sendmail" "$tool" \
@@ -244,6 +263,10 @@ t_same "$name: the real sendmail runs a Tern qf and keeps it" \
 	"$w/out/rerun.real" "$w/out/rerun.tern"
 t_same "$name: Tern reads sendmail's rewrite of a Tern qf" \
 	"$w/out/reread.real" "$w/out/reread.tern"
+t_same "$name: the real sendmail sets a damaged qf aside as Qf" \
+	"$w/out/lost.real" "$w/out/lost.tern"
+t_same "$name: Tern's queue_run reads every real qf" "$w/out/run.real" \
+	"$w/out/run.tern"
 t_check "$name: real -bp lists the Tern-made message" \
 	grep -q "^$(cat "$w/out/tern-id")" "$w/out/copy.real"
 

@@ -13,6 +13,9 @@
  *	parse a control file, print it as queue_format writes it
  *   queuetool submit QDIR SENDER RCPT... < BODY
  *	queue a message (queue_new, queue_commit) and print its id
+ *   queuetool run QDIR
+ *	one queue run (queue_run) whose delivery does nothing: prints
+ *	"run=N locked=N young=N lost=N" and, per message, "id sender nrcpts"
  *   queuetool id
  *	print a fresh queue id
  * Exit status 0, or 1 with a message on stderr.
@@ -36,7 +39,7 @@ usage(void)
 	fprintf(stderr, "usage: queuetool mailq [-v] [-s order] [-m max] "
 	    "[-a minage] [-qX...] qdir\n"
 	    "       queuetool copy src dst | parse file | "
-	    "submit qdir sender rcpt... | id\n");
+	    "submit qdir sender rcpt... | run qdir | id\n");
 	return 1;
 }
 
@@ -262,6 +265,40 @@ cmd_submit(int argc, char **argv)
 	return rc < 0;
 }
 
+/* The delivery of "queuetool run": say what was read, change nothing. */
+static int
+show(struct queue_msg *m, struct queue_file *qf, void *ctx)
+{
+	(void)ctx;
+	printf("%s %s %zu\n", m->qm_id, qf->qf_sender, qf->qf_nrcpts);
+	return 0;
+}
+
+static int
+cmd_run(const char *dir)
+{
+	struct queue_scan_opts o;
+	struct queue_run_stats st;
+	struct queue_dir qd;
+	SM_STR *why = sm_str_new(0);
+	int rc = -1;
+
+	memset(&o, 0, sizeof(o));
+	o.qo_la = -1;
+	o.qo_sort = 'f';
+	if (queue_dir_open(&qd, dir, 0600, why) == 0) {
+		rc = queue_run(&qd, &o, show, NULL, &st, why);
+		if (rc == 0)
+			printf("run=%d locked=%d young=%d lost=%d\n", st.qr_run,
+			    st.qr_locked, st.qr_young, st.qr_lost);
+		queue_dir_close(&qd);
+	}
+	if (rc < 0)
+		fprintf(stderr, "queuetool: %s\n", sm_str_data(why));
+	sm_str_free(why);
+	return rc != 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -277,6 +314,8 @@ main(int argc, char **argv)
 		return cmd_parse(argv[2]);
 	if (strcmp(argv[1], "submit") == 0 && argc >= 5)
 		return cmd_submit(argc - 1, argv + 1);
+	if (strcmp(argv[1], "run") == 0 && argc == 3)
+		return cmd_run(argv[2]);
 	if (strcmp(argv[1], "id") == 0) {
 		queue_id_new(id, sizeof(id));
 		printf("%s\n", id);
