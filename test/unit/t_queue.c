@@ -12,6 +12,7 @@
  */
 #include "libsm/log.h"
 #include "libsm/str.h"
+#include "sendmail/conf.h"
 #include "sendmail/queue.h"
 #include "t.h"
 
@@ -773,7 +774,7 @@ test_run_checks(void)
 	struct queue_file *qf;
 	char young[QUEUE_ID_SIZE], nodf[QUEUE_ID_SIZE], bad[QUEUE_ID_SIZE];
 	char held[QUEUE_ID_SIZE], n[1200];
-	int delivered = 0, st, pfd[2];
+	int delivered = 0, st, pfd[2], ready[2];
 	pid_t pid;
 
 	memset(&o, 0, sizeof(o));
@@ -799,19 +800,27 @@ test_run_checks(void)
 	t_require(put_file(dir, n, "V8\nSx\nwhat\n", 11, 0600) == 0);
 	/* held by another process */
 	t_require(submit(&qd, "a@b", "held@d", "x\n", held) == 0);
-	t_require(pipe(pfd) == 0);
+	t_require(pipe(pfd) == 0 && pipe(ready) == 0);
 	pid = fork();
 	if (pid == 0) {
-		char c;
+		char c = 'L';
 
 		(void)close(pfd[1]);
-		if (queue_lock(&qd, 'q', held, &m, NULL) < 0)
+		(void)close(ready[0]);
+		if (queue_lock(&qd, 'q', held, &m, NULL) < 0 ||
+		    write(ready[1], &c, 1) != 1)
 			_exit(1);
 		(void)read(pfd[0], &c, 1);	/* until the parent is done */
 		_exit(0);
 	}
 	(void)close(pfd[0]);
-	(void)usleep(100000);
+	(void)close(ready[1]);
+	{
+		char c;
+
+		t_require(read(ready[0], &c, 1) == 1);	/* it has the lock */
+		(void)close(ready[0]);
+	}
 	o.qo_all = true;	/* queue_run must not list the young one */
 	t_assert(queue_run(&qd, &o, deliver_count, &delivered, &rs, NULL) ==
 	    0);
@@ -1258,6 +1267,35 @@ test_toclass_age(void)
 	t_end();
 }
 
+/* The timeouts from the options, as the cf and -O set them. */
+static void
+test_timeouts_conf(void)
+{
+	struct queue_timeouts t;
+	struct conf cf;
+
+	conf_init(&cf);
+	conf_finish(&cf);
+	queue_timeouts_conf(&t, &cf);
+	/* sendmail's defaults: return after 5 days, no warning */
+	t_assert_cmp(t.qt_return[QUEUE_TOC_NORMAL], ==, 5 * 86400);
+	t_assert_cmp(t.qt_warn[QUEUE_TOC_NORMAL], ==, 0);
+	t_assert(conf_option(&cf, " Timeout.queuewarn=4h", 0, NULL) == 0);
+	t_assert(conf_option(&cf, " Timeout.queuereturn.urgent=2d", 0,
+	    NULL) == 0);
+	t_assert(conf_option(&cf, " Timeout.queuewarn.non-urgent=12", 0,
+	    NULL) == 0);	/* hours by default */
+	queue_timeouts_conf(&t, &cf);
+	t_assert_cmp(t.qt_warn[QUEUE_TOC_NORMAL], ==, 4 * 3600);
+	t_assert_cmp(t.qt_warn[QUEUE_TOC_URGENT], ==, 4 * 3600);
+	t_assert_cmp(t.qt_warn[QUEUE_TOC_NONURGENT], ==, 12 * 3600);
+	t_assert_cmp(t.qt_return[QUEUE_TOC_URGENT], ==, 2 * 86400);
+	t_assert_cmp(t.qt_return[QUEUE_TOC_NORMAL], ==, 5 * 86400);
+	t_assert_cmp(queue_age_check(&t, QUEUE_TOC_NORMAL, 0, 4 * 3600, 0),
+	    ==, QUEUE_AGE_WARN);
+	conf_free(&cf);
+}
+
 static void
 test_young_load_priority(void)
 {
@@ -1345,5 +1383,7 @@ main(void)
 	test_interval();
 	test_toclass_age();
 	test_young_load_priority();
+	t_run("queue_timeouts_conf: Timeout.queuewarn/queuereturn options",
+	    test_timeouts_conf);
 	return t_done();
 }
