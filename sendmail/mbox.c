@@ -19,7 +19,9 @@
  *     (bytes of an earlier line reappear): no model for Tern there.
  *   - procmail -Y -f S: "From S  DATE" (two spaces), no Content-Length,
  *     every line starting "From " -- and only those, ">From " stays --
- *     gets a '>' (mboxo), a blank line after the message.
+ *     gets a '>' (mboxo), a blank line after the message (none added when
+ *     the message already ends in one); a first line "From ..." of the
+ *     input is taken for the envelope line and replaced.
  * Tern writes mail.local's "From " line, procmail's escaping and always
  * "\n" after the message (after adding a missing final newline), or with
  * MBOX_F_CLEN exactly what mail.local writes for a well-formed message.
