@@ -62,6 +62,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "libsm/buf.h"
 #include "libsm/err.h"
@@ -487,8 +488,9 @@ collect_reply(const struct collect_result *res, const char *relay,
 			    "421 4.3.1 Out of disk space for temp file");
 		else
 			(void)snprintf(buf, size, "421 4.3.0 collect: Cannot "
-			    "write %s (%s)", dfname ? dfname : "df",
-			    strerror(res->cr_errno));
+			    "write %s (%s, uid=%ld, gid=%ld)",
+			    dfname ? dfname : "df", strerror(res->cr_errno),
+			    (long)geteuid(), (long)getegid());
 		break;
 	}
 	return buf;

@@ -803,6 +803,7 @@ test_reply_texts(void)
 	r.cr_errno = EIO;
 	t_assert(strncmp(collect_reply(&r, NULL, NULL, "qf/dfX", buf,
 	    sizeof(buf)), "421 4.3.0 collect: Cannot write qf/dfX (", 40) == 0);
+	t_assert(strstr(buf, ", uid=") != NULL);
 	r.cr_status = COLLECT_READERR;
 	t_assert_streq(collect_reply(&r, "h [1.2.3.4]", "<>", NULL, buf,
 	    sizeof(buf)), "421 4.4.1 collect: relay=h [1.2.3.4], from=<>, "
