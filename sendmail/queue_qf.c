@@ -202,7 +202,7 @@ get_long(struct pstate *ps, const char *arg, int c, long *vp)
 static int
 get_time(struct pstate *ps, const char *arg, int c, time_t *tp)
 {
-	long v;
+	long v = 0;
 
 	if (get_long(ps, arg, c, &v) < 0)
 		return -1;
@@ -344,7 +344,7 @@ do_macro(struct pstate *ps, const char *arg)
 static int
 do_deliverby(struct pstate *ps, const char *arg)
 {
-	long v;
+	long v = 0;
 
 	if (arg[0] == '\0' || arg[1] != ' ')
 		return perr(ps, "bad ! line \"!%.40s\"", arg);
