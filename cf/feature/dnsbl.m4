@@ -11,7 +11,7 @@ _T_MODULE
 ifelse(defn(`_ARG_'), `', `_T_FAIL(`FEATURE(`dnsbl'): the DNS zone is missing')')
 _T_DEFAULT(`DNSBL_MAP', `dns -R A')
 ifdef(`_DNSBL_R_', `', `define(`_DNSBL_R_', `')_T_PUSH(11)Kdnsbl DNSBL_MAP -T<TMP>`'ifdef(`DNSBL_MAP_OPT', ` DNSBL_MAP_OPT')
-_T_POP')
+_T_POP`'')
 _T_PUSH(18)dnl
 R$*	$: $&{client_addr}
 R$-.$-.$-.$-	$: <?> $(dnsbl $4.$3.$2.$1.`'defn(`_ARG_')`'. $: OK $)

@@ -8,7 +8,7 @@ dnl
 _T_MODULE
 ifelse(defn(`_ARG_'), `', `_T_FAIL(`FEATURE(`enhdnsbl'): the DNS zone is missing')')
 ifdef(`_EDNSBL_R_', `', `define(`_EDNSBL_R_', `')_T_PUSH(11)Kednsbl dns -R A -a. -T<TMP> -r`'ifdef(`EDNSBL_TO', `EDNSBL_TO', `5')
-_T_POP')
+_T_POP`'')
 define(`_T_EACT', ifelse(defn(`_ARG2_'), `quarantine', `$`'#error $`'@ quarantine', defn(`_ARG2_'), `discard', `$`'#discard', `$`'#error $`'@ 5.7.1'))
 define(`_T_EMSG', ifelse(defn(`_ARG2_'), `', `"550 Rejected: " $`'&{client_addr} " listed at 'defn(`_ARG_')`"',
 	defn(`_ARG2_'), `quarantine', defn(`_ARG_'), `defn(`_ARG2_')'))

@@ -38,7 +38,7 @@ define(`_T_PUSH', `pushdef(`_T_DSTACK_', divnum)divert($1)')
 define(`_T_POP', `divert(_T_DSTACK_)popdef(`_T_DSTACK_')')
 dnl the names sendmail's own feature files use for the same thing
 define(`PUSHDIVERT', `_T_PUSH($1)')
-define(`POPDIVERT', `_T_POP')
+define(`POPDIVERT', `_T_POP`'')
 
 dnl ------------------------------------------------------- small helpers
 define(`lower', `translit(`$1', `ABCDEFGHIJKLMNOPQRSTUVWXYZ',
@@ -73,7 +73,7 @@ define(`_T_MODULE', `define(`_T_LOADED_', `1')')
 define(`_T_LOAD', `_T_NAMEOK(`$3', `$2')_T_PUSH(-1)undefine(`_T_LOADED_')dnl
 sinclude(_CF_DIR_`$1/$2.m4')dnl
 ifdef(`_T_LOADED_', `', `_T_FAIL(`$3(`$2'): unknown $3 (no file '_CF_DIR_`$1/$2.m4)')')dnl
-_T_POP')
+_T_POP`'')
 
 dnl _T_ARGS(args...) -- set _ARG_ .. _ARG9_ (and _ARGS_) for a module:
 dnl _ARG_ and _ARG1_ are the first argument after the name of the module.
@@ -128,7 +128,7 @@ define(`LOCAL_TLS_SERVER', `_T_HOOK(`tls_server', `TLS_SERVER')')
 dnl ----------------------------------------------------- class helpers
 dnl _T_CLASS(C|F, name, value) -- one class line in diversion 12
 define(`_T_CLASS', `_T_PUSH(12)$1`'$2`'$3
-_T_POP')
+_T_POP`'')
 define(`EXPOSED_USER', `_T_CLASS(`C', `{E}', `$1')')
 define(`EXPOSED_USER_FILE', `_T_CLASS(`F', `{E}', `$1')')
 define(`LOCAL_USER', `_T_CLASS(`C', `{L}', `$1')')
@@ -201,7 +201,7 @@ dnl `LDAP' the sendmailMTAMap schema, anything else is taken as the map
 dnl type and arguments.
 define(`_T_KMAP', `_T_PUSH(11)K$1 ifelse(defn(`_ARG_'), `', `DATABASE_MAP_TYPE MAIL_SETTINGS_DIR`'$2',
 	defn(`_ARG_'), `LDAP', `_T_LDAPSPEC(`$3')', `defn(`_ARG_')')
-_T_POP')
+_T_POP`'')
 define(`_T_LDAPSPEC', `ldap -1 -v sendmailMTAMapValue,sendmailMTAMapSearch:FILTER:sendmailMTAMapObject,sendmailMTAMapURL:URL:sendmailMTAMapObject -k (&(objectClass=sendmailMTAMapObject)(|(sendmailMTACluster=${sendmailMTACluster})(sendmailMTAHost=$j))(sendmailMTAMapName=$1)(sendmailMTAKey=%0))')
 dnl _T_NEEDACCESS(feature) -- fail unless FEATURE(access_db) came first
 define(`_T_NEEDACCESS', `ifdef(`_ACCESS_TABLE_', `',
@@ -220,7 +220,7 @@ ifelse(`$3', `U', `Cw$2 $2.UUCP
 ')_T_POP`'define(`_CLASS_$3_', `')define(`_T_SITECLASS_', `$3')dnl
 sinclude(_CF_DIR_`siteconfig/$1.m4')')
 define(`SITE', `_T_PUSH(12)ifelse(`$2'_T_SITECLASS_, `SU', `CY$1', `C'_T_SITECLASS_`$1')
-_T_POP')
+_T_POP`'')
 
 dnl ----------------------------------------------------------- defaults
 dnl The values a generated cf gets when the .mc says nothing (sendmail's
