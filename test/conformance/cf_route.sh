@@ -75,7 +75,7 @@ one_config() {
 			n=$((n + 1))
 			route_case "$line" || continue
 			k=$(printf '%04d' "$n")
-			label="$name $cfg $k$via: $(printf '%s' "$line" | cut -c1-60 | tr -c '[:print:]' '?')"
+			label="$name $cfg $k$via: $(printf '%s' "$line" | cut -c1-60 | tr -c '[:print:]\n' '?')"
 			if grep -qx "$k" "$TMPDIR/$cfg.failed"; then
 				t_fail "$label" "routes differently from the real cf"
 				awk -v k="$k" '/^FAIL case /{p = ($3 == k ":")} p' "$out" |
