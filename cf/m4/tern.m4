@@ -67,12 +67,14 @@ define(`_T_NAMEOK', `ifelse(regexp(`$2', `^[A-Za-z0-9_][A-Za-z0-9_.+-]*$'), `0',
 	`_T_FAIL(`$1(`$2'): not a valid name')')')
 
 dnl _T_LOAD(dir, name, macro) -- read dir/name.m4 of the tree in diversion
-dnl -1; every module file starts with _T_MODULE, so a missing file is seen
-dnl as a module that did not announce itself.
+dnl -1.  Our module files start with _T_MODULE; a file that does not (one
+dnl written for sendmail's package) is looked for on disk before the
+dnl name is called unknown.
 define(`_T_MODULE', `define(`_T_LOADED_', `1')')
 define(`_T_LOAD', `_T_NAMEOK(`$3', `$2')_T_PUSH(-1)undefine(`_T_LOADED_')dnl
 sinclude(_CF_DIR_`$1/$2.m4')dnl
-ifdef(`_T_LOADED_', `', `_T_FAIL(`$3(`$2'): unknown $3 (no file '_CF_DIR_`$1/$2.m4)')')dnl
+ifdef(`_T_LOADED_', `', `syscmd(`test -r "'_CF_DIR_`$1/$2.m4"')ifelse(sysval, `0', `',
+	`_T_FAIL(`$3(`$2'): unknown $3 (no file '_CF_DIR_`$1/$2.m4)')')')dnl
 _T_POP`'')
 
 dnl _T_ARGS(args...) -- set _ARG_ .. _ARG9_ (and _ARGS_) for a module:
