@@ -220,6 +220,20 @@ R<?> <$*>	$@ ""
 R<$+> <$*>	$@ $1
 ')dnl
 
+SDANE_disabled
+R$+	$: < $(stsxnodaneflag $1 $: NOFLAGS $) >
+R<$* @>	$@ <>
+R$*	$: < $&{sts_sni} >
+R<>	$@ <>
+R$*	$@ <DANE>
+
+SSTS_disabled
+R$*	$: $&{client_flags}
+R$* MM $*	$@ <>
+R$*	$: $&{rcpt_addr} $| $1
+R $| $*	$@ <>
+R$*	$@ <STS>
+
 Stls_clt_features
 R$*	$: $1 $| <>
 ifdef(`_ACCESS_TABLE_', `dnl
