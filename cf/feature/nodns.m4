@@ -11,3 +11,4 @@ _T_MODULE
 ifelse(defn(`_ARG_'), `', `', `_T_FAIL(`FEATURE(`nodns') takes no argument')')
 define(`_NO_CANONIFY_', `1')
 define(`_T_NODNS_', `1')
+define(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `1')
