@@ -57,6 +57,8 @@ bt_rulesets(char *line)
 	enum token_tab tab = readcf_config()->cf_level >= 9 ? TOKEN_TAB_NOC :
 	    TOKEN_TAB_EXT;
 
+	while (isspace((unsigned char)*line))
+		line++;
 	for (p = line; *p != '\0' && !isspace((unsigned char)*p); p++)
 		;
 	if (*p == '\0') {
@@ -420,6 +422,42 @@ bt_slash(char *line)
 	(void)fprintf(bt_out(), "Unknown \"/\" command %s\n", line);
 }
 
+/*
+ * ?: the "-bt" lines of the HelpFile, each shown from past the first
+ * blank or tab, as sendmail does.
+ */
+static void
+bt_help(void)
+{
+	const char *file = readcf_config()->cf_conf.co_helpfile, *why;
+	char buf[BT_LINESIZE];
+	FILE *fp = file != NULL ? class_safe_open(file, &why) : NULL;
+	int found = 0;
+
+	if (fp == NULL) {
+		const char *v = macro_get('v');
+
+		(void)fprintf(bt_out(), "Sendmail %s -- HELP not implemented\n",
+		    v != NULL ? v : "");
+		return;
+	}
+	while (fgets(buf, sizeof(buf), fp) != NULL) {
+		char *p;
+
+		if (strncmp(buf, "-bt", 3) != 0)
+			continue;
+		found = 1;
+		buf[strcspn(buf, "\n")] = '\0';
+		p = strpbrk(buf, " \t");
+		(void)fprintf(bt_out(), "%s\n", p != NULL ? p + 1 : buf + 3);
+	}
+	(void)fclose(fp);
+	if (found)
+		(void)fputs("End of HELP info\n", bt_out());
+	else
+		(void)fputs("HELP topic \"-bt\" unknown\n", bt_out());
+}
+
 void
 bt_line(char *line)
 {
@@ -429,6 +467,8 @@ bt_line(char *line)
 	while (*line == ' ')
 		line++;
 	switch (line[0]) {
+	case '#': break;
+	case '?': bt_help(); break;
 	case '.': bt_dot(line); break;
 	case '=': bt_equal(line); break;
 	case '-': bt_dash(line); break;

@@ -3,7 +3,8 @@
  * class.c -- word classes laid out like sendmail's symbol table.
  *
  * Public: class_add class_add_words class_has class_has_tokens
- * class_longest class_print class_file class_scanf class_reset.
+ * class_longest class_print class_file class_scanf class_safe_open
+ * class_reset.
  * Runs in every sendmail process; class_file reads files with the
  * process's privileges.
  */
@@ -282,12 +283,7 @@ class_scanf(const char *line, const char *fmt, char *out, size_t outsize)
 	return got >= 1;
 }
 
-/*
- * Open FILE for reading the way sendmail's safefopen does for class files:
- * no directory on the way may be group or world writable, and the file
- * must be a regular file.  NULL with *WHY (sendmail's words) on refusal.
- */
-static FILE *
+FILE *
 class_safe_open(const char *file, const char **why)
 {
 	char dir[1024];

@@ -60,6 +60,14 @@ int	class_file(int cl, const char *file, const char *fmt, int optional);
 int	class_scanf(const char *line, const char *fmt, char *out,
 	    size_t outsize);
 
+/*
+ * class_safe_open -- open FILE for reading the way sendmail's safefopen
+ *	does for class files (and the help file): no directory on the way
+ *	may be group or world writable, and the file must be a regular
+ *	file.  NULL with *WHY (sendmail's words) on refusal.
+ */
+FILE	*class_safe_open(const char *file, const char **why);
+
 /* class_reset -- forget every word (tests). */
 void	class_reset(void);
 

@@ -3,7 +3,7 @@
  * readcf.c -- read sendmail.cf (see readcf.h).
  *
  * Public: readcf_config readcf_init readcf readcf_line readcf_translate
- * readcf_option readcf_finish.
+ * readcf_option readcf_set_fatal readcf_reset readcf_finish.
  * Runs at start in every sendmail process, before privileges are given
  * up; reads the cf and the files its F lines name.
  *
@@ -28,6 +28,8 @@
 #include <string.h>
 
 static struct config readcf_cf;
+static int	readcf_inited;
+static void	(*readcf_fatal_fn)(int);	/* tests: instead of exit */
 
 static void	readcf_conf_message(void *ctx, enum conf_msg kind,
 		    const char *text);
@@ -45,14 +47,27 @@ readcf_config(void)
 }
 
 void
+readcf_reset(void)
+{
+	int i;
+
+	if (!readcf_inited)
+		return;
+	conf_free(&readcf_cf.cf_conf);
+	free(readcf_cf.cf_vendor);
+	for (i = 0; i < readcf_cf.cf_npri; i++)
+		free(readcf_cf.cf_pri[i].name);
+	memset(&readcf_cf, 0, sizeof(readcf_cf));
+	readcf_inited = 0;
+}
+
+void
 readcf_init(void)
 {
-	static int inited;
 	struct conf *co = &readcf_cf.cf_conf;
 
-	if (inited)
-		conf_free(co);
-	inited = 1;
+	readcf_reset();
+	readcf_inited = 1;
 	conf_init(co);
 	co->cf_hooks.ch_message = readcf_conf_message;
 	co->cf_hooks.ch_define = readcf_conf_define;
@@ -636,6 +651,12 @@ readcf_conf_expand(void *ctx, const char *text)
 }
 
 void
+readcf_set_fatal(void (*fn)(int status))
+{
+	readcf_fatal_fn = fn;
+}
+
+void
 readcf_option(const char *text, int fromcmd)
 {
 	struct conf *co = &readcf_cf.cf_conf;
@@ -644,8 +665,13 @@ readcf_option(const char *text, int fromcmd)
 
 	(void)conf_option(co, text, fromcmd, &err);
 	if (co->cf_fatal != 0) {
+		int st = co->cf_fatal;
+
 		(void)fflush(msg_out());
-		exit(co->cf_fatal);
+		co->cf_fatal = 0;
+		if (readcf_fatal_fn != NULL)
+			readcf_fatal_fn(st);
+		exit(st);
 	}
 	if (co->co_blanksub != old)
 		token_set_spacesub((unsigned char)co->co_blanksub);

@@ -73,6 +73,15 @@ void	readcf_translate(char *line);
  */
 void	readcf_option(const char *text, int fromcmd);
 
+/*
+ * readcf_set_fatal -- call FN (it must not return: tests longjmp) instead
+ *	of exiting after an option error sendmail finds fatal.  NULL: exit.
+ */
+void	readcf_set_fatal(void (*fn)(int status));
+
+/* readcf_reset -- forget the options and what the cf set (tests). */
+void	readcf_reset(void);
+
 /* readcf_finish -- checks after the cf ("No local mailer defined"). */
 void	readcf_finish(void);
 

@@ -599,10 +599,19 @@ rw_have(const struct token *const *av, int n)
 /* ---- the right-hand side ---------------------------------------------- */
 
 /* One level of rewriting: the new workspace being built. */
+/*
+ * sendmail copies a subroutine's result back unchecked, so a frame's
+ * result may run past what it may build, by its callers' offsets level
+ * after level (its callers then fail: "expansion too long"); RW_SLACK is
+ * that room here.  Past it, the frame fails at once.
+ */
+#define RW_SLACK	TOKEN_MAXATOM
+
 struct rw_frame {
-	const struct token *npv[TOKEN_MAXATOM + 1];
+	const struct token *npv[TOKEN_MAXATOM + 1 + RW_SLACK];
 	int		n;
-	int		cap;
+	int		cap;		/* room in npv: TOKEN_MAXATOM */
+	int		lim;		/* room in the array given */
 	const char	*name;
 	int		aborted;	/* a RHS failed: no "returns" line */
 };
@@ -964,6 +973,10 @@ rw_apply(struct rw_frame *f, struct rule *r, const struct token *const *rhs,
 	st = rw_callsubr(f, reclevel, r);
 	if (*rstat == EX_OK || st == EX_TEMPFAIL)
 		*rstat = st;
+	if (f->n > f->lim) {		/* subroutines made it far too long */
+		f->aborted = 1;
+		return rw_toolong();
+	}
 	memcpy(pv, f->npv, (size_t)f->n * sizeof(*pv));
 	*pn = f->n;
 	pv[f->n] = NULL;
@@ -1084,6 +1097,7 @@ rewrite(const struct token **pv, int *pn, int cap, int rs, int reclevel)
 		rw_frames[reclevel] = sm_malloc_x(sizeof(struct rw_frame));
 	f = rw_frames[reclevel];
 	f->cap = cap < TOKEN_MAXATOM ? cap : TOKEN_MAXATOM;
+	f->lim = reclevel > 1 ? f->cap + RW_SLACK : f->cap;
 	f->name = name;
 	f->aborted = 0;
 	st = rw_run(f, rs, pv, pn, reclevel);

@@ -150,6 +150,32 @@ test_runaway(void)
 	t_assert_cmp(st, ==, EX_DATAERR);
 }
 
+/* A rule calling its own ruleset before its input: past 50 levels each
+ * call fails, the caller goes on with one more token each round, until
+ * the words outgrow the workspace and every level gives up. */
+static void
+test_subr_cascade(void)
+{
+	static char msgs[1 << 20];
+	char line[64], out[8192];
+	FILE *fp;
+	int st;
+
+	(void)snprintf(line, sizeof(line), "Scasc");
+	readcf_line(line, 1);
+	(void)snprintf(line, sizeof(line), "R$*\tx $>casc $1");
+	readcf_line(line, 1);
+	fp = fmemopen(msgs, sizeof(msgs) - 1, "w");
+	msg_set_out(fp);
+	st = run("casc", "a", out, sizeof(out));
+	(void)fclose(fp);
+	msg_set_out(NULL);
+	t_assert(strstr(msgs, "rewrite: excessive recursion (max 50), "
+	    "ruleset casc\n") != NULL);
+	t_assert(strstr(msgs, "rewrite: expansion too long\n") != NULL);
+	t_assert_cmp(st, ==, EX_DATAERR);
+}
+
 /* Backtracking is memoized: a pattern with many $* over a long input
  * that cannot match answers at once. */
 static void
@@ -206,6 +232,7 @@ main(void)
 	load();
 	test_rows();
 	t_run("rewrite: runaway rules", test_runaway);
+	t_run("rewrite: a subroutine cascade", test_subr_cascade);
 	t_run("rewrite: no exponential backtracking", test_no_blowup);
 	t_run("rewrite: =S format", test_dump);
 	t_run("rewrite: ruleset names", test_names);
