@@ -355,50 +355,56 @@ R$+ $| $* @ $+ $| $*	$: $(macro {Host} $@ @$3 $) $1
 R$+ $| $+ $| $*	$: $(macro {Host} $@ @$2 $) $1
 ')dnl
 ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `', `dnl
+# user+detail: deliver to user+* with the detail as host; sendmail calls
+# this ruleset again for user+* and wants the detail back from $h
 R$+ + *	$#_LOCAL_ $@ $&h $: $1
 R$+ + $*	$#_LOCAL_ $@ + $2 $: $1 + *
 ')dnl
-R$+	$: <> $1
+# from here the workspace is "relay $| user"; an empty relay means here
+R$+	$: $| $1
 ifdef(`LUSER_RELAY', `dnl
+# users the user map does not know go to the LUSER_RELAY
 ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `dnl
-R< > $+ + $*	$: < ? $L > <+ $2> $(user $1 $)
-R< > $+	$: < ? $L > < > $(user $1 $)
-R< ? $* > < $* > $+ <>	$: < > $3 $2
-R< ? $* > < $* > $+	$: < $1 > $3 $2
+R$| $+ + $*	$: ? $L $| + $2 $| $(user $1 $)
+R$| $+	$: ? $L $| $| $(user $1 $)
+R? $* $| $* $| $+ <>	$: $| $3 $2
+R? $* $| $* $| $+	$: $1 $| $3 $2
 ', `dnl
-R< > $+	$: < $L > $(user $1 $)
-R< $* > $+ <>	$: < > $2
+R$| $+	$: $L $| $(user $1 $)
+R$* $| $+ <>	$: $| $2
 ')dnl
-ifdef(`_PRESERVE_LUSER_HOST_', `R< $+ > $+	$: < $1 > $2 $&{Host}
+ifdef(`_PRESERVE_LUSER_HOST_', `R$+ $| $+	$: $1 $| $2 $&{Host}
 ')')dnl
-ifdef(`MAIL_HUB', `R< > $+	$: < $H > $1
+ifdef(`MAIL_HUB', `R$| $+	$: $H $| $1
 ')dnl
-ifdef(`LOCAL_RELAY', `R< > $+	$: < $R > $1
+ifdef(`LOCAL_RELAY', `R$| $+	$: $R $| $1
 ')dnl
-ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `R< > $+	$@ $1
+ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `R$| $+	$@ $1
 ', `dnl
-R< > $+	$: < > < $1 <> $&h >
-ifdef(`_PRESERVE_LUSER_HOST_', `R< > < $+ @ $+ <> + $* >	$: < > < $1 + $3 @ $2 >
+# no relay: put back the +detail sendmail kept in $h, then split the user
+# at the first + again
+R$| $+	$: $| $1 $| $&h
+ifdef(`_PRESERVE_LUSER_HOST_', `R$| $+ @ $+ $| + $*	$: $| $1 + $3 @ $2
 ')dnl
-R< > < $+ <> + $* >	$: < > < $1 + $2 >
-R< > < $+ <> $* >	$: < > < $1 >
-R< > < $+ + $* > $*	< > < $1 > + $2 $3
-R< > < $+ > + $*	$#_LOCAL_ $@ $2 $: @ $1
-R< > < $+ >	$@ $1
-R$+	$: $1 <> $&h
-ifdef(`_PRESERVE_LUSER_HOST_', `R$+ @ $+ <> + $*	$: $1 + $3 @ $2
+R$| $+ $| + $*	$: $| $1 + $2
+R$| $+ $| $*	$: $| $1
+R$| $+ + $*	$#_LOCAL_ $@ $2 $: @ $1
+R$| $+	$@ $1
+# a relay: the same +detail handling, then a triple for the relay
+R$+ $| $+	$: $1 $| $2 $| $&h
+ifdef(`_PRESERVE_LUSER_HOST_', `R$+ $| $+ @ $+ $| + $*	$: $1 $| $2 + $4 @ $3
 ')dnl
-R$+ <> + $*	$: $1 + $2
-R$+ <> $*	$: $1
+R$+ $| $+ $| + $*	$: $1 $| $2 + $3
+R$+ $| $+ $| $*	$: $1 $| $2
 ')dnl
-R< local : $* > $*	$: $>MailerToTriple < local : $1 > $2
-R< error : $* > $*	$: $>MailerToTriple < error : $1 > $2
-ifdef(`_PRESERVE_LUSER_HOST_', `R< $~[ : $+ > $+ @ $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $4 >
+Rlocal : $* $| $*	$: $>MailerToTriple < local : $1 > $2
+Rerror : $* $| $*	$: $>MailerToTriple < error : $1 > $2
+ifdef(`_PRESERVE_LUSER_HOST_', `R$~[ : $+ $| $+ @ $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $4 >
 ')dnl
-R< $~[ : $+ > $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $2 >
-ifdef(`_PRESERVE_LUSER_HOST_', `R< $+ > $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @ $3 >
+R$~[ : $+ $| $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $2 >
+ifdef(`_PRESERVE_LUSER_HOST_', `R$+ $| $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @ $3 >
 ')dnl
-R< $+ > $+	$@ $>MailerToTriple < $1 > $2 < @ $1 >
+R$+ $| $+	$@ $>MailerToTriple < $1 > $2 < @ $1 >
 ifdef(`_MAILER_TABLE_', `dnl
 
 #
@@ -423,33 +429,41 @@ R< $* > $*	$@ $2	no entry
 ')dnl
 
 #
-# MailerToTriple (95): "mailer:host" (smart host, mail hub, mailertable
-# values) into a triple.  <> means no relay; <error:...> an error; a bare
-# host goes with the relay mailer unless it is this host.
+# MailerToTriple (95): turn "< value > address" into a triple.  The value
+# comes from the configuration (smart host, hub, relays, mailertable):
+# empty (no relay), error:[code:]text, local:[user], mailer:host,
+# mailer:user@host, or a bare host for the relay mailer.  The value is
+# split off first, then its kind decides.
 #
 SMailerToTriple=95
-R< > $*	$@ $1
-R< error : $-.$-.$- : $+ > $*	$#error $@ $1.$2.$3 $: $4
-R< error : $- : $+ > $*	$#error $@ $(dequote $1 $) $: $2
-R< error : $+ > $*	$#error $: $1
-R< local : $* > $*	$>CanonLocal < $1 > $2
-R< $~[ : $+ @ $+ > $*<$*>$*	$# $1 $@ $3 $: $2<@$3>	mailer:user@host
-R< $~[ : $+ > $*	$# $1 $@ $2 $: $3
-R< $=w > $*	$@ $2
-R< $+ > $*	$#_RELAY_ $@ $1 $: $2
+R< $* > $*	$: $1 $| $2
+R$| $*	$@ $1	no relay at all
+Rerror : $-.$-.$- : $+ $| $*	$#error $@ $1.$2.$3 $: $4
+Rerror : $- : $+ $| $*	$#error $@ $(dequote $1 $) $: $2
+Rerror : $+ $| $*	$#error $: $1
+Rlocal : $* $| $*	$@ $>CanonLocal < $1 > $2
+R$~[ : $+ @ $+ $| $* < $* > $*	$# $1 $@ $3 $: $2 < @ $3 >	the user is given
+R$~[ : $+ $| $*	$# $1 $@ $2 $: $3
+R$=w $| $*	$@ $2	that is us
+R$+ $| $*	$#_RELAY_ $@ $1 $: $2
 
 #
-# CanonLocal: "local:" and "local:user" of mailertable and friends.
+# CanonLocal: "local:" and "local:user" values, input "< user > address".
+# An address that still routes somewhere (a route, or a network character
+# in the local part) starts over; otherwise the local mailer gets the old
+# user (or the given one) with the old address as its host part.
 #
 SCanonLocal
-R< $* > < @ $+ > : $+	$@ $>Recurse $3
-R< $* > $+ $=O $+ < @ $+ >	$@ $>Recurse $2 $3 $4
-R< $* > $* < @ $* . >	$: < $1 > $2 < @ $3 >
-R< > $* < @ $* > $*	$#_LOCAL_ $@ $1@$2 $: $1
-R< > $+	$#_LOCAL_ $@ $1    $: $1
-R< $+ @ $+ > $* < @ $* >	$: < $1 > $3 < @ $4 >
-R< $+ > $* <@ $* > $*	$#_LOCAL_ $@ $2@$3 $: $1
-R< $+ > $*	$#_LOCAL_ $@ $2    $: $1
+R< $* > $*	$: $1 $| $2
+R$* $| < @ $+ > : $+	$@ $>Recurse $3
+R$* $| $+ $=O $+ < @ $+ >	$@ $>Recurse $2 $3 $4
+R$* $| $* < @ $* . >	$: $1 $| $2 < @ $3 >
+R$+ @ $+ $| $* < @ $* >	$: $1 $| $3 < @ $4 >	local:user@host keeps only user
+R$| $* < @ $* > $*	$#_LOCAL_ $@ $1@$2 $: $1
+R$| $+	$#_LOCAL_ $@ $1 $: $1
+R$+ $| $* < @ $* > $*	$#_LOCAL_ $@ $2@$3 $: $1
+R$+ $| $*	$#_LOCAL_ $@ $2 $: $1
+R$|	$@ < >
 
 #
 # MasqHdr (93): header addresses in masqueraded form.
@@ -475,19 +489,28 @@ R< > $*	$: $1
 ')dnl
 R$* < @ $* $=N . >	$@ $1 < @ $2 $3 . >	class N: never masqueraded
 ifdef(`MASQUERADE_NAME', `dnl
-R$=E < @ *LOCAL* >	$@ $1 < @ $j . >	class E: exposed users
+# class E users keep the name of this host
+R$=E < @ *LOCAL* >	$@ $1 < @ $j . >
 ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$=E < @ $* $=M . >	$@ $1 < @ $2 $3 . >
 ', `R$=E < @ $=M . >	$@ $1 < @ $2 . >
 ')dnl
 ifdef(`_LIMITED_MASQUERADE_', `', `R$=E < @ $=w . >	$@ $1 < @ $2 . >
 ')dnl
-ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ $M > $4
-', `R$* < @ $=M . > $*	$: $1 < @ $2 . @ $M > $3
+ifelse(defn(`MASQUERADE_NAME'), `', `dnl
+# masquerading as nobody: names of this host stay, *LOCAL* is $j
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+', `dnl
+# everyone else of class M domains, this host (class w) and unqualified
+# local names becomes $M
+ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M . > $*	$@ $1 < @ $M . > $4
+', `R$* < @ $=M . > $*	$@ $1 < @ $M . > $3
 ')dnl
-ifdef(`_LIMITED_MASQUERADE_', `', `R$* < @ $=w . > $*	$: $1 < @ $2 . @ $M > $3
+ifdef(`_LIMITED_MASQUERADE_', `', `R$* < @ $=w . > $*	$@ $1 < @ $M . > $3
 ')dnl
-R$* < @ *LOCAL* > $*	$: $1 < @ $j . @ $M > $2
-R$* < @ $+ @ > $*	$: $1 < @ $2 > $3	$M is empty
+R$* < @ *LOCAL* > $*	$@ $1 < @ $M . > $2
+')dnl
+# a host part that ends in @ or holds an @ keeps what follows the last one
+R$* < @ $+ @ > $*	$: $1 < @ $2 > $3
 R$* < @ $+ @ $+ > $*	$: $1 < @ $3 . > $4
 ', `R$* < @ *LOCAL* >	$@ $1 < @ $j . >
 ')dnl
