@@ -238,46 +238,51 @@ R$+ < @ $={LDAPRoute} . >	$: $>LDAPExpand <$1 < @ $2 . >> <$1 @ $2> <>
 R$+ < @ $={LDAPRouteEquiv} . >	$: $>LDAPExpand <$1 < @ $2 . >> <$1 @ $M> <>
 ')dnl
 ifdef(`_MAILER_smtp_', `dnl
-# address literals: SMTP to that address, or to the smart host
+# address literals: the site rules see them first, then they go by SMTP to
+# the address itself, or to the smart host ($S as "mailer:host" or "host")
 R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
-R$* < @ [ $+ ] > $*	$: $1 < @ [ $2 ] : $S > $3
-R$* < @ [ $+ ] : > $*	$#_SMTP_ $@ [$2] $: $1 < @ [$2] > $3
-R$* < @ [ $+ ] : $- : $*> $*	$#$3 $@ $4 $: $1 < @ [$2] > $5
-R$* < @ [ $+ ] : $+ > $*	$#_SMTP_ $@ $3 $: $1 < @ [$2] > $4
+R$* < @ [ $+ ] > $*	$: $S $| $1 < @ [ $2 ] > $3
+R$| $* < @ [ $+ ] > $*	$#_SMTP_ $@ [$2] $: $1 < @ [$2] > $3
+R$- : $* $| $* < @ [ $+ ] > $*	$#$1 $@ $2 $: $3 < @ [$4] > $5
+R$+ $| $* < @ [ $+ ] > $*	$#_SMTP_ $@ $1 $: $2 < @ [$3] > $4
 ')dnl
 ifdef(`_VIRTUSER_TABLE_', `dnl
-# virtual users: user@domain, user+detail forms, then @domain
+# virtual users.  The workspace becomes "result $| address": an empty
+# result means not looked up yet, @ means looked up and not found.  Keys:
+# user@domain, then for user+detail user++@domain (detail not empty),
+# user+*@domain, user@domain, then ++@domain, +*@domain, @domain.
 ifdef(`_VIRTUSER_STOP_ONE_LEVEL_RECURSION_', `dnl
 R$+ < @ $+ >	$: $(macro {RecipientAddress} $) $1 < @ $2 >
 R$+ < @ $+ >	$: <?> $1 < @ $2 > $| $>final $1 < @ $2 >
 R<?> $+ $| $+	$: $1 $(macro {RecipientAddress} $@ $2 $)
 R<?> $+ $| $*	$: $1
 ')dnl
-R$+	$: <!> $1
+R$+	$: $| $1
 ifdef(`_VIRTUSER_ENTIRE_DOMAIN_',
-`R<!> $+ < @ $* $={VirtHost} . >	$: < $(virtuser $1 @ $2 $3 $@ $1 $: @ $) > $1 < @ $2 $3 . >
-', `R<!> $+ < @ $={VirtHost} . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+`R$| $+ < @ $* $={VirtHost} . >	$: $(virtuser $1 @ $2 $3 $@ $1 $: @ $) $| $1 < @ $2 $3 . >
+', `R$| $+ < @ $={VirtHost} . >	$: $(virtuser $1 @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
 ')dnl
-R<!> $+ < @ $=w . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
-R<@> $+ + $+ < @ $* . >	$: < $(virtuser $1 + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >
-R<@> $+ + $* < @ $* . >	$: < $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >
-R<@> $+ + $* < @ $* . >	$: < $(virtuser $1 @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >
-R<@> $+ + $+ < @ $+ . >	$: < $(virtuser + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >
-R<@> $+ + $* < @ $+ . >	$: < $(virtuser + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >
-R<@> $+ + $* < @ $+ . >	$: < $(virtuser @ $3 $@ $1 $@ $2 $@ +$2 $: ! $) > $1 + $2 < @ $3 . >
-R<@> $+ < @ $+ . >	$: < $(virtuser @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
-R<@> $+	$: $1	no match
-R<!> $+	$: $1	not a virtual domain
-R< error : $-.$-.$- : $+ > $*	$#error $@ $1.$2.$3 $: $4
-R< error : $- $+ > $*	$#error $@ $(dequote $1 $) $: $2
+R$| $+ < @ $=w . >	$: $(virtuser $1 @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
+R@ $| $+ + $+ < @ $* . >	$: $(virtuser $1 + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
+R@ $| $+ + $* < @ $* . >	$: $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
+R@ $| $+ + $* < @ $* . >	$: $(virtuser $1 @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
+R@ $| $+ + $+ < @ $+ . >	$: $(virtuser + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
+R@ $| $+ + $* < @ $+ . >	$: $(virtuser + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
+R@ $| $+ + $* < @ $+ . >	$: $(virtuser @ $3 $@ $1 $@ $2 $@ +$2 $: ! $) $| $1 + $2 < @ $3 . >
+R@ $| $+ < @ $+ . >	$: $(virtuser @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
+R@ $| $+	$: $1	no entry
+R! $| $+	$: $1	no entry either
+R$| $+	$: $1	not a virtual domain
+Rerror : $-.$-.$- : $+ $| $*	$#error $@ $1.$2.$3 $: $4
+Rerror : $- $+ $| $*	$#error $@ $(dequote $1 $) $: $2
 ifdef(`_VIRTUSER_STOP_ONE_LEVEL_RECURSION_', `dnl
-R< $+ > $+ < @ $+ >	$: < $1 > $2 < @ $3 > $| $1
-R< $+ > $+ < @ $+ > $| $&{RecipientAddress}	$: $>ParseLocal $>Parse0 $>canonify $1
-R< $+ > $+ < @ $+ > $| $*	$: < $1 > $2 < @ $3 >
+R$+ $| $+ < @ $+ >	$: $1 $| $2 < @ $3 > $| $1
+R$+ $| $+ < @ $+ > $| $&{RecipientAddress}	$: $>ParseLocal $>Parse0 $>canonify $1
+R$+ $| $+ < @ $+ > $| $*	$: $1 $| $2 < @ $3 >
 ')dnl
 ifdef(`_NO_VIRTUSER_RECURSION_',
-`R< $+ > $+ < @ $+ >	$: $>ParseLocal $>Parse0 $>canonify $1
-', `R< $+ > $+ < @ $+ >	$: $>Recurse $1
+`R$+ $| $+ < @ $+ >	$: $>ParseLocal $>Parse0 $>canonify $1
+', `R$+ $| $+ < @ $+ >	$: $>Recurse $1	the new address starts over
 ')')dnl
 ifdef(`_MAILER_usenet_', `R$+ . USENET < @ $=w . >	$#usenet $@ usenet $: $1
 ')dnl
@@ -292,12 +297,13 @@ R$=L < @ $=w . >	$#_LOCAL_ $: @ $1	class L: always here
 R$+ < @ $=w . >	$#_LOCAL_ $: $1
 ')dnl
 ifdef(`_MAILER_TABLE_', `dnl
-# mailertable: the whole host name, then ever shorter .domain keys
-R$* <@ $+ > $*	$: < $2 > $1 < @ $2 > $3
-R< $+ . > $*	$: < $1 > $2
-R< $+ > $*	$: < $(mailertable $1 $) > $2
-R< $~[ : $* > $*	$>MailerToTriple < $1 : $2 > $3
-R< $+ > $*	$: $>Mailertable <$1> $2
+# mailertable: "host $| address"; the whole host name (without its final
+# dot) first, then ever shorter .domain keys in ruleset Mailertable
+R$* < @ $+ > $*	$: $2 $| $1 < @ $2 > $3
+R$+ . $| $*	$: $1 $| $2
+R$+ $| $*	$: $(mailertable $1 $) $| $2
+R$~[ : $* $| $*	$>MailerToTriple < $1 : $2 > $3
+R$+ $| $*	$: $>Mailertable <$1> $2
 ')dnl
 undivert(17)dnl
 ifdef(`_NO_UUCP_', `', `dnl

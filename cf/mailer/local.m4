@@ -41,9 +41,10 @@ ifdef(`_LOCAL_NO_MASQUERADE_', `', `R$*	$: $>MasqEnv $1
 SEnvToL
 R$+ < @ $* >	$: $1	only the user
 ifdef(`confUSERDB_SPEC', `', `dnl
-R$+ + $*	$: < $&{addr_type} > $1 + $2
-R<e s> $+ + $*	$: $1	no +detail on a sender
-R< $* > $+	$: $2
+# a sender keeps no +detail
+R$+ + $*	$: $&{addr_type} $| $1 + $2
+Re s $| $+ + $*	$@ $1
+R$* $| $+	$@ $2
 ')dnl
 
 SHdrFromL

@@ -47,39 +47,46 @@ R$+ <@ $+ .BITNET. >	$: $1 % $2 .BITNET < @ $B >
 R$+.BITNET <@ $~[ $*:$+ >	$: $1 .BITNET < @ $4 >
 ')dnl
 ifdef(`_NO_UUCP_', `', `dnl
-# host.UUCP names become bang paths through the UUCP relay
-R$+ < @ $+ .UUCP. >	$: < $2 ! > $1
+# host.UUCP names: "host $| user", then a bang path relative to the host
+# we hand the message to ($h), or through the UUCP relay ($Y)
+R$+ < @ $+ .UUCP. >	$: $2 $| $1
 R$+ < @ $* > $*	$@ $1 < @ $2 > $3
-R< $&h ! > $- ! $+	$@ $2 < @ $1 .UUCP. >
-R< $&h ! > $-.$+ ! $+	$@ $3 < @ $1.$2 >
-R< $&h ! > $+	$@ $1 < @ $&h .UUCP. >
-R< $+ ! > $+	$: $1 ! $2 < @ $Y >
+R$&h $| $- ! $+	$@ $2 < @ $1 .UUCP. >
+R$&h $| $-.$+ ! $+	$@ $3 < @ $1.$2 >
+R$&h $| $+	$@ $1 < @ $&h .UUCP. >
+R$+ $| $+	$: $1 ! $2 < @ $Y >
 R$+ < @ $~[ $* : $+ >	$@ $1 < @ $4 >	no mailer: part
 R$+ < @ >	$: $1 < @ *LOCAL* >	no UUCP relay
 ')dnl
 
+# envelope senders: qualified with *LOCAL*, then masqueraded (MasqEnv)
 SEnvFromSMTP
 R$+	$: $>PseudoToReal $1
 R$* :; <@>	$@	list:;
-R$*	$: $>MasqSMTP $1
-R$+	$: $>MasqEnv $1
+R$* < @ $* > $*	$@ $>MasqEnv $1 < @ $2 > $3
+R$+	$@ $>MasqEnv $1 < @ *LOCAL* >
 
+# envelope recipients: qualified with $j
 SEnvToSMTP
 R$+	$: $>PseudoToReal $1
-R$+	$: $>MasqSMTP $1
-R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
+R$* < @ $* > $*	$@ $1 < @ $2 > $3
+R$+	$@ $1 < @ $j . >
 
+# header addresses: qualified, then masqueraded (MasqHdr); the null host
+# and route addresses pass as they are
 SHdrFromSMTP
 R$+	$: $>PseudoToReal $1
 R:; <@>	$@
-R$* <@> $*	$@ $1 <@> $2	null host
-R< @ $* > $*	$@ < @ $1 > $2	route address
-R$*	$: $>MasqSMTP $1
-R$+	$: $>MasqHdr $1
+R$* <@> $*	$@ $1 <@> $2
+R< @ $* > $*	$@ < @ $1 > $2
+R$* < @ $* > $*	$@ $>MasqHdr $1 < @ $2 > $3
+R$+	$@ $>MasqHdr $1 < @ *LOCAL* >
 
+# relay: header addresses masqueraded, envelope only qualified (MasqSMTP)
 SMasqRelay
-R$+	$: $>MasqSMTP $1
-R$+	$: $>MasqHdr $1
+R$* < @ $* > $*	$@ $>MasqHdr $1 < @ $2 > $3
+R$+	$@ $>MasqHdr $1 < @ *LOCAL* >
 
 _T_SMTPM(`smtp', `', `SMTP')dnl
 _T_SMTPM(`esmtp', `a', `ESMTP')dnl

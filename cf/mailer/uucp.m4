@@ -37,22 +37,8 @@ _T_PUSH(19)
 #
 # UUCP mailers: bang paths relative to the next hop
 #
-# recipients: the host to the front, host!user; senders and headers
-# also relative to the next hop ($h) or starting with our name
-SFromU
-R<@>	$n
-R:; <@>	$@
-R$* < @ $* . > $*	$1 < @ $2 > $3
-R$* < @ $=w >	$1	this host
-R<@ $- . UUCP > : $+	$1 ! $2
-R<@ $+ > : $+	$1 ! $2
-R$* < @ $- . UUCP >	$2 ! $1
-R$* < @ $+ >	$2 ! $1
-R$&h ! $+ ! $+	$@ $1 ! $2	relative to the next hop
-R$&h ! $+	$@ $&h ! $1
-R$+	$: $U ! $1	from us
-R! $+	$: $k ! $1	no UUCP name: use $k
-
+# recipients: the host to the front, host!user; headers also relative to
+# the next hop ($h), or starting with our UUCP name; senders as headers
 SEnvToU
 R:; <@>	$@
 R$* < @ $* . > $*	$1 < @ $2 > $3
@@ -63,17 +49,15 @@ R$* < @ $- . UUCP >	$2 ! $1
 R$* < @ $+ >	$2 ! $1
 
 SHdrToU
-R:; <@>	$@
-R$* < @ $* . > $*	$1 < @ $2 > $3
-R$* < @ $=w >	$1	this host
-R<@ $- . UUCP > : $+	$1 ! $2
-R<@ $+ > : $+	$1 ! $2
-R$* < @ $- . UUCP >	$2 ! $1
-R$* < @ $+ >	$2 ! $1
+R$*	$: $>EnvToU $1
 R$&h ! $+ ! $+	$@ $1 ! $2	relative to the next hop
 R$&h ! $+	$@ $&h ! $1
 R$+	$: $U ! $1	from us
 R! $+	$: $k ! $1	no UUCP name: use $k
+
+SFromU
+R<@>	$n
+R$*	$: $>HdrToU $1
 
 ifdef(`_MAILER_smtp_', `dnl
 SEnvFromUD
