@@ -889,12 +889,14 @@ rebuild_target(SM_DB *h, const struct sm_db_opts *o, mode_t *mode,
 static int
 rebuild_tmp(SM_DB *h, const struct sm_db_opts *o, const char **errp)
 {
-	size_t len = strlen(h->db_path) + sizeof(".XXXXXX");
+	size_t len;
 	mode_t mode;
 	uid_t uid;
 	gid_t gid;
 
+	/* may replace db_path by a symlink's longer target: size after it */
 	rebuild_target(h, o, &mode, &uid, &gid);
+	len = strlen(h->db_path) + sizeof(".XXXXXX");
 	h->db_tmp = sm_malloc_x(len);
 	if ((size_t)snprintf(h->db_tmp, len, "%s.XXXXXX", h->db_path) >= len)
 		return fail(ENAMETOOLONG, "map file name too long", errp);

@@ -902,6 +902,24 @@ test_symlink(void)
 	t_assert(lookup(real, SM_DB_HASH, NULL, basic[0].k) == NULL);
 }
 
+/* A link whose target's name is longer than its own (the temporary
+ * file's name must be sized for the target). */
+static void
+test_symlink_longer(void)
+{
+	const char *dir = tpath("a-rather-long-directory-name-for-the-target");
+	char real[1024];
+	const char *link = tpath("s.db");
+
+	t_require(mkdir(dir, 0700) == 0);
+	t_require((size_t)snprintf(real, sizeof(real), "%s/the-real-map-file.db",
+	    dir) < sizeof(real));
+	t_require(build(real, SM_DB_HASH, NULL, basic, 1) == 0);
+	t_require(symlink(real, link) == 0);
+	t_require(build(link, SM_DB_HASH, NULL, basic + 1, 1) == 0);
+	t_assert_streq(lookup(real, SM_DB_HASH, NULL, basic[1].k), basic[1].v);
+}
+
 /* ---- what readers refuse --------------------------------------------- */
 
 /* A copy of the first LEN bytes of SRC in DST; -1 if SRC is shorter. */
@@ -1370,6 +1388,8 @@ main(void)
 	t_run("db: rebuild: owner set as root, then kept", test_owner);
 	t_run("db: rebuild through a symlink replaces what it points at",
 	    test_symlink);
+	t_run("db: rebuild through a link to a longer name",
+	    test_symlink_longer);
 	test_refused();
 	test_damaged();
 	test_loops();

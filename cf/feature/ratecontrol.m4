@@ -1,0 +1,19 @@
+divert(-1)
+dnl SPDX-License-Identifier: BSD-3-Clause
+dnl
+dnl FEATURE(`ratecontrol' [, `nodelay' [, `terminate']]) -- limit the connections per minute of a
+dnl client by ClientRate: entries of the access map.  `nodelay' checks at once
+dnl (needs delay_checks); `terminate' ends the session with 421 instead of 452.
+dnl Needs FEATURE(`access_db').
+dnl
+_T_MODULE
+_T_NEEDACCESS(`ratecontrol')
+define(`_RATE_CONTROL_', `1')
+ifelse(defn(`_ARG_'), `', `', strcasecmp(defn(`_ARG_'), `nodelay'), `1',
+	`ifdef(`_DELAY_CHECKS_', `define(`_RATE_CONTROL_IMMEDIATE_', `1')define(`_CONTROL_IMMEDIATE_', `1')',
+		`_T_FAIL(`FEATURE(`ratecontrol', `nodelay') needs FEATURE(`delay_checks') first')')',
+	`_T_FAIL(`FEATURE(`ratecontrol'): unknown argument `'defn(`_ARG_')`'')')
+define(`_FFR_SRCHLIST_A', `1')
+ifelse(defn(`_ARG2_'), `', `', defn(`_ARG2_'), `terminate', `define(`_RATE_CONTROL_REPLY', `421')',
+	`_T_FAIL(`FEATURE(`ratecontrol'): unknown argument `'defn(`_ARG2_')`'')')
+_T_DEFAULT(`_RATE_CONTROL_REPLY', `452')

@@ -1,0 +1,11 @@
+divert(-1)
+dnl SPDX-License-Identifier: BSD-3-Clause
+dnl
+dnl OSTYPE(`aix4') -- AIX 4: as aix5.
+dnl
+_T_MODULE
+_T_DEFAULT(`LOCAL_MAILER_PATH', `/bin/bellmail')
+_T_DEFAULT(`LOCAL_MAILER_ARGS', `mail -F $g $u')
+_T_DEFAULT(`LOCAL_MAILER_FLAGS', `mn9')
+define(`confEBINDIR', `/usr/lib')
+define(`confTIME_ZONE', `USE_TZ')

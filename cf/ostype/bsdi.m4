@@ -1,0 +1,9 @@
+divert(-1)
+dnl SPDX-License-Identifier: BSD-3-Clause
+dnl
+dnl OSTYPE(`bsdi') -- BSD/OS: as bsd4.4.
+dnl
+_T_MODULE
+_T_DEFAULT(`STATUS_FILE', `/var/log/sendmail.st')
+_T_DEFAULT(`LOCAL_MAILER_PATH', `/usr/libexec/mail.local')
+_T_DEFAULT(`UUCP_MAILER_ARGS', `uux - -r -z -a$g $h!rmail ($u)')

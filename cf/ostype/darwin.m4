@@ -1,0 +1,12 @@
+divert(-1)
+dnl SPDX-License-Identifier: BSD-3-Clause
+dnl
+dnl OSTYPE(`darwin') -- macOS: mail.local in /usr/libexec (flag S), status
+dnl file in /var/log, chown and group-writable directories trusted.
+dnl
+_T_MODULE
+_T_DEFAULT(`STATUS_FILE', `/var/log/sendmail.st')
+MODIFY_MAILER_FLAGS(`LOCAL', `+S')
+_T_DEFAULT(`LOCAL_MAILER_PATH', `/usr/libexec/mail.local')
+_T_DEFAULT(`UUCP_MAILER_ARGS', `uux - -r -z -a$g $h!rmail ($u)')
+define(`confDONT_BLAME_SENDMAIL', `AssumeSafeChown,GroupWritableDirPathSafe')

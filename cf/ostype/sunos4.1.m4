@@ -1,0 +1,7 @@
+divert(-1)
+dnl SPDX-License-Identifier: BSD-3-Clause
+dnl
+dnl OSTYPE(`sunos4.1') -- helpers in /usr/lib.
+dnl
+_T_MODULE
+define(`confEBINDIR', `/usr/lib')
