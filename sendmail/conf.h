@@ -375,6 +375,7 @@ struct conf {
 	bool	co_smtputf8;
 	bool	co_stricttransportsecurity;
 	char	*co_ciphersuites;
+	char	*co_mailboxdirectory;		/* Tern: built-in local mailer */
 
 	/* Timeout.* (r); all in seconds; unit m unless noted */
 	time_t	co_timeout_initial;

@@ -1,0 +1,718 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * deliver.c -- one delivery attempt of a queued message (see deliver.h).
+ *
+ * Public: deliver_committed, deliver_queue_entry, deliver_headers.
+ * Runs in the committing process (DeliveryMode i), its child (b) or a
+ * queue runner, holding the message's lock throughout.
+ *
+ * An attempt: the macros of the qf are set, the hop count checked
+ * (MaxHopCount Received: lines, "554 5.4.6 Too many hops"), every R line
+ * expanded into a recipient list (rcpt.c), every leaf delivered by its
+ * mailer and logged as sendmail logs it.  Then the outcome: leaves that
+ * failed for good become a DSN (to the sender, to owner-LIST for a
+ * list's members, to the postmaster when the sender is <>; a failing
+ * double bounce is dropped with a log line); leaves that failed for now
+ * stay as R lines of a rewritten qf with N, K, P and M updated, unless
+ * Timeout.queuereturn has passed (then they bounce, 4.4.7) or
+ * Timeout.queuewarn asks for a delay warning first.  A qf with nothing
+ * left is removed.
+ */
+#include "sendmail/deliver.h"
+
+#include "libsm/err.h"
+#include "libsm/log.h"
+#include "sendmail/macro.h"
+#include "sendmail/readcf.h"
+#include "sendmail/stats.h"
+
+#if __has_include("sendmail/headers.h")
+#include "sendmail/dsn.h"
+#include "sendmail/headers.h"
+#define DELIVER_HAVE_HDR	1	/* helper hH's headers.c and dsn.c */
+#else
+#define DELIVER_HAVE_HDR	0
+#endif
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#define DELIVER_MAXDSN	3	/* DSNs of DSNs delivered in one process */
+
+/* One attempt. */
+struct deliver_att {
+	struct queue_msg	*da_m;
+	struct queue_file	*da_qf;
+	struct rcpt_list	 da_rl;
+	struct deliver_msg	 da_dm;
+	char			 da_sender[1024];
+	time_t			 da_start;	/* this attempt */
+	long long		 da_size;	/* of the df */
+	struct stats		 da_st;
+	bool			 da_counted[MAILER_MAX];
+	char			*da_tempmsg;	/* first temporary failure */
+	int			 da_depth;	/* of DSNs in this process */
+};
+
+static int deliver_now(struct queue_msg *m, struct queue_file *qf,
+    int depth);
+
+/* ---- headers ------------------------------------------------------------ */
+
+#if !DELIVER_HAVE_HDR
+/* Does the ?flags? condition COND hold for mailer M? */
+static bool
+deliver_hdr_cond(const char *cond, const MAILER *m)
+{
+	if (cond == NULL || *cond == '\0')
+		return true;
+	for (; *cond != '\0'; cond++)
+		if (mailer_flag(m, (unsigned char)*cond))
+			return true;
+	return false;
+}
+#endif
+
+int
+deliver_headers(const struct deliver_msg *dm, const MAILER *m, SM_STR *out)
+{
+#if DELIVER_HAVE_HDR
+	SM_STR *why = sm_str_new(1024);
+	int rc = hdr_put(out, dm->dm_qf, m, 0, why);
+
+	if (rc < 0)
+		sm_log(LOG_ERR, dm->dm_qid, "headers: %s", why->s_data);
+	sm_str_free(why);
+	return rc;
+#else
+	const struct queue_file *qf = dm->dm_qf;
+	char buf[MACRO_BUFSIZE];
+	size_t i;
+
+	for (i = 0; i < qf->qf_nhdrs; i++) {
+		const struct queue_header *h = &qf->qf_hdrs[i];
+
+		if (!deliver_hdr_cond(h->qh_cond, m) || h->qh_value == NULL)
+			continue;
+		if (strcasecmp(h->qh_name, "Bcc") == 0)
+			continue;
+		(void)macro_expand(h->qh_value, buf, sizeof(buf));
+		if (sm_str_addf(out, "%s:%s\n", h->qh_name, buf) < 0)
+			return -1;
+	}
+	return 0;
+#endif
+}
+
+/* ---- logging and statistics --------------------------------------------- */
+
+/* The to= line of leaf R. */
+static void
+deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
+    time_t xstart)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	char d1[SM_LOG_DELAYSZ], d2[SM_LOG_DELAYSZ];
+	time_t now = time(NULL);
+	SM_LOGKV kv;
+
+	sm_logkv_init(&kv);
+	(void)sm_logkv_add(&kv, "to", "%s", r->r_addr);
+	if (r->r_parent >= 0) {
+		const struct rcpt *p = &da->da_rl.rl_v[r->r_parent];
+
+		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)", p->r_addr,
+		    (long)(r->r_ctl ? r->r_uid : co->co_defaultuser_uid),
+		    (long)(r->r_ctl ? r->r_gid : co->co_defaultuser_gid));
+	}
+	(void)sm_logkv_add(&kv, "delay", "%s", sm_log_delay(d1, sizeof(d1),
+	    (long long)(now - da->da_qf->qf_ctime)));
+	(void)sm_logkv_add(&kv, "xdelay", "%s", sm_log_delay(d2, sizeof(d2),
+	    (long long)(now - xstart)));
+	if (r->r_mailer != NULL)
+		(void)sm_logkv_add(&kv, "mailer", "%s", r->r_mailer->m_name);
+	(void)sm_logkv_add(&kv, "pri", "%ld", da->da_qf->qf_priority);
+	(void)sm_logkv_add(&kv, "dsn", "%s", r->r_status != NULL ?
+	    r->r_status : "2.0.0");
+	(void)sm_logkv_add(&kv, "stat", "%s", stat);
+	sm_log(LOG_INFO, da->da_m->qm_id, "%s", sm_logkv_str(&kv));
+}
+
+/* Count one message delivered by mailer M (once per mailer). */
+static void
+deliver_count(struct deliver_att *da, const MAILER *m)
+{
+	if (m == NULL || m->m_mno < 0 || m->m_mno >= MAILER_MAX ||
+	    da->da_counted[m->m_mno])
+		return;
+	da->da_counted[m->m_mno] = true;
+	(void)stats_mark(&da->da_st, STATS_TO, m->m_mno, da->da_size);
+}
+
+/* Post the counts to StatusFile. */
+static void
+deliver_post_stats(struct deliver_att *da)
+{
+	const char *path = readcf_config()->cf_conf.co_statusfile, *err = NULL;
+
+	if (path == NULL || *path == '\0')
+		return;
+	if (stats_post(path, &da->da_st, time(NULL), &err) < 0 &&
+	    errno != ENOENT)
+		sm_log(LOG_ERR, da->da_m->qm_id, "poststats: %s: %s", path,
+		    err != NULL ? err : strerror(errno));
+}
+
+/* ---- one leaf ----------------------------------------------------------- */
+
+/* Deliver leaf R by its mailer; the EX_ code, WHY the detail. */
+static int
+deliver_leaf(struct deliver_att *da, const struct rcpt *r, SM_STR *why)
+{
+	const MAILER *m = r->r_mailer;
+
+	deliver_set_macros(&da->da_dm, r);
+	if (m == mailer_find("*file*"))
+		return deliver_file(&da->da_dm, r, why);
+	if (m == mailer_find("prog"))
+		return deliver_prog(&da->da_dm, r, why);
+	if (m == mailer_find("local")) {
+		if (rcpt_builtin_local(m))
+			return deliver_mbox(&da->da_dm, r, why);
+		return deliver_prog(&da->da_dm, r, why);
+	}
+	(void)sm_str_sets(why, "remote delivery is not available yet");
+	return EX_TEMPFAIL;
+}
+
+/* Deliver leaf N and record the outcome. */
+static void
+deliver_one(struct deliver_att *da, size_t n)
+{
+	SM_STR *why = sm_str_new(1024);
+	struct rcpt *r = &da->da_rl.rl_v[n];
+	time_t x = time(NULL);
+	const char *status;
+	char stat[1200], text[128];
+	int ex = deliver_leaf(da, r, why);
+	bool temp;
+
+	r = &da->da_rl.rl_v[n];
+	temp = deliver_exit_text(ex, text, sizeof(text), &status);
+	if (ex == EX_OK) {
+		r->r_state = RCPT_SENT;
+		deliver_count(da, r->r_mailer);
+	} else
+		r->r_state = temp ? RCPT_TEMP : RCPT_FAIL;
+	r->r_exit = ex;
+	r->r_status = sm_rpool_strdup_x(da->da_rl.rl_pool, status);
+	if (ex != EX_OK && why->s_len > 0)
+		(void)snprintf(stat, sizeof(stat), "%s: %s", text,
+		    why->s_data);
+	else
+		(void)snprintf(stat, sizeof(stat), "%s", text);
+	r->r_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, stat);
+	deliver_log(da, r, stat, x);
+	sm_str_free(why);
+}
+
+/* ---- the recipient list ------------------------------------------------- */
+
+/* Received: lines of the message (sendmail's hop count). */
+static int
+deliver_hops(const struct queue_file *qf)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < qf->qf_nhdrs; i++)
+		if (strcasecmp(qf->qf_hdrs[i].qh_name, "Received") == 0 ||
+		    strcasecmp(qf->qf_hdrs[i].qh_name, "Via") == 0 ||
+		    strcasecmp(qf->qf_hdrs[i].qh_name, "Mail-From") == 0)
+			n++;
+	return n;
+}
+
+/* Every R line of the qf that is still to do, expanded. */
+static void
+deliver_expand(struct deliver_att *da)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	int hops = deliver_hops(da->da_qf);
+	size_t i;
+
+	for (i = 0; i < da->da_qf->qf_nrcpts; i++) {
+		const struct queue_rcpt *qr = &da->da_qf->qf_rcpts[i];
+		int n = rcpt_add(&da->da_rl, qr->qr_addr, (int)i,
+		    qr->qr_ctl != NULL);
+		char diag[512];
+
+		if (n < 0 || hops <= co->co_maxhopcount)
+			continue;
+		(void)snprintf(diag, sizeof(diag),
+		    "Too many hops %d (%d max): from %s via %s, to %s", hops,
+		    co->co_maxhopcount, da->da_qf->qf_sender,
+		    macro_get('j') != NULL ? macro_get('j') : "localhost",
+		    qr->qr_addr);
+		da->da_rl.rl_v[n].r_state = RCPT_FAIL;
+		da->da_rl.rl_v[n].r_exit = EX_UNAVAILABLE;
+		da->da_rl.rl_v[n].r_status = "5.4.6";
+		da->da_rl.rl_v[n].r_diag = sm_rpool_strdup_x(
+		    da->da_rl.rl_pool, diag);
+	}
+}
+
+/* Deliver every open leaf; log the failures of expansion. */
+static void
+deliver_all(struct deliver_att *da)
+{
+	size_t i;
+
+	for (i = 0; i < da->da_rl.rl_n; i++) {
+		struct rcpt *r = &da->da_rl.rl_v[i];
+
+		if (r->r_state == RCPT_OPEN && r->r_mailer != NULL)
+			deliver_one(da, i);
+		else if (r->r_state == RCPT_FAIL || r->r_state == RCPT_TEMP)
+			deliver_log(da, r, r->r_diag != NULL ? r->r_diag :
+			    "failed", da->da_start);
+		r = &da->da_rl.rl_v[i];
+		if (r->r_state == RCPT_TEMP && da->da_tempmsg == NULL)
+			da->da_tempmsg = r->r_diag;
+	}
+}
+
+/* ---- DSNs --------------------------------------------------------------- */
+
+#if !DELIVER_HAVE_HDR
+/* A plain DSN (until headers.c/dsn.c are merged): the transcript. */
+static int
+deliver_dsn_plain(struct deliver_att *da, const struct rcpt *const *v,
+    size_t n, const char *subject, struct queue_file *out, int fd)
+{
+	SM_STR *b = sm_str_new(SM_STR_NOMAX);
+	size_t i;
+	int rc = 0;
+
+	queue_file_add_header(out, NULL, "From", " MAILER-DAEMON");
+	queue_file_add_header(out, NULL, "Subject", subject);
+	(void)sm_str_addf(b, "The original message was received at queue "
+	    "id %s\nfrom %s\n\n   ----- The following addresses had "
+	    "permanent fatal errors -----\n", da->da_m->qm_id,
+	    da->da_qf->qf_sender);
+	for (i = 0; i < n; i++)
+		(void)sm_str_addf(b, "%s\n    (reason: %s)\n", v[i]->r_addr,
+		    v[i]->r_diag != NULL ? v[i]->r_diag : "");
+	if (write(fd, b->s_data, b->s_len) != (ssize_t)b->s_len)
+		rc = -1;
+	sm_str_free(b);
+	return rc;
+}
+#endif
+
+/* Compose the DSN of kind KIND for V[0..N) into OUT / FD. */
+static int
+deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
+    size_t n, int kind, struct queue_file *out, int fd, SM_STR *why)
+{
+#if DELIVER_HAVE_HDR
+	struct dsn_rcpt *dr = sm_calloc_x(n, sizeof(*dr));
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		const struct queue_rcpt *qr = v[i]->r_qr >= 0 ?
+		    &da->da_qf->qf_rcpts[v[i]->r_qr] : NULL;
+
+		dr[i].dr_addr = v[i]->r_addr;
+		dr[i].dr_orcpt = qr != NULL ? qr->qr_orcpt : NULL;
+		dr[i].dr_status = v[i]->r_status;
+		dr[i].dr_action = kind == DSN_FAILED ? "failed" :
+		    kind == DSN_DELAYED ? "delayed" : "delivered";
+		dr[i].dr_diag = v[i]->r_diag;
+		dr[i].dr_mta = NULL;
+		dr[i].dr_last = da->da_start;
+	}
+	rc = dsn_build(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr, n,
+	    (enum dsn_kind)kind, out, fd, why);
+	free(dr);
+	return rc;
+#else
+	(void)why;
+	return deliver_dsn_plain(da, v, n, kind == 0 ?
+	    " Returned mail: see transcript for details" :
+	    kind == 1 ? " Warning: could not send message" :
+	    " Return receipt", out, fd);
+#endif
+}
+
+/* Queue a DSN of KIND about V[0..N) to TO (an address), deliver it. */
+static void
+deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
+    int kind, const char *to)
+{
+	SM_STR *why = sm_str_new(1024);
+	struct queue_file *out = queue_file_new();
+	struct queue_msg nm;
+
+	if (queue_new(da->da_m->qm_dir, &nm, why) < 0) {
+		sm_log(LOG_ERR, da->da_m->qm_id, "DSN: %s", why->s_data);
+		goto done;
+	}
+	out->qf_ctime = time(NULL);
+	out->qf_flags |= QUEUE_F_RESPONSE;
+	if (deliver_dsn_compose(da, v, n, kind, out, nm.qm_dfd, why) < 0) {
+		sm_log(LOG_ERR, da->da_m->qm_id, "DSN: %s", why->s_data);
+		queue_abort(&nm);
+		goto done;
+	}
+	out->qf_sender = queue_file_strdup(out, "<>");
+	out->qf_nrcpts = 0;
+	(void)queue_file_add_rcpt(out, to, QUEUE_R_PRIMARY);
+	if (queue_commit(&nm, out, why) < 0) {
+		sm_log(LOG_ERR, da->da_m->qm_id, "DSN: %s", why->s_data);
+		queue_abort(&nm);
+		goto done;
+	}
+	sm_log(LOG_INFO, da->da_m->qm_id, "%s: DSN: %s", nm.qm_id,
+	    v[0]->r_diag != NULL ? v[0]->r_diag : "Return receipt");
+	if (da->da_depth < DELIVER_MAXDSN)
+		(void)deliver_now(&nm, out, da->da_depth + 1);
+	else
+		queue_unlock(&nm);
+done:
+	queue_file_free(out);
+	sm_str_free(why);
+}
+
+/* Envelope sender without its <>. */
+static void
+deliver_strip(const char *s, char *buf, size_t size)
+{
+	size_t len;
+
+	if (s == NULL)
+		s = "";
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '<')
+		s++;
+	(void)snprintf(buf, size, "%s", s);
+	len = strlen(buf);
+	while (len > 0 && (buf[len - 1] == '>' || isspace((unsigned char)
+	    buf[len - 1])))
+		buf[--len] = '\0';
+}
+
+/* Is this message a double bounce (a DSN from <> to the postmaster)? */
+static bool
+deliver_is_double(const struct deliver_att *da, const char *dbl)
+{
+	char a[1024];
+
+	if (!(da->da_qf->qf_flags & QUEUE_F_RESPONSE) || da->da_sender[0] ||
+	    da->da_qf->qf_nrcpts == 0)
+		return false;
+	deliver_strip(da->da_qf->qf_rcpts[0].qr_addr, a, sizeof(a));
+	return strcasecmp(a, dbl) == 0;
+}
+
+/* Where the DSN about leaf R goes; NULL: nowhere (dropped). */
+static const char *
+deliver_dsn_to(const struct deliver_att *da, const struct rcpt *r)
+{
+	const char *dbl = readcf_config()->cf_conf.co_doublebounceaddress;
+
+	if (dbl == NULL || *dbl == '\0')
+		dbl = "postmaster";
+	if (r->r_owner != NULL)
+		return r->r_owner;
+	if (da->da_sender[0] != '\0')
+		return da->da_qf->qf_sender;
+	if (deliver_is_double(da, dbl))
+		return NULL;
+	return dbl;
+}
+
+/* Does R line flag set FLAGS ask for a DSN of KIND?  Without NOTIFY=,
+ * failures and delays are reported. */
+static bool
+deliver_notify(unsigned flags, int kind)
+{
+	unsigned want = kind == 0 ? QUEUE_R_FAILURE : kind == 1 ?
+	    QUEUE_R_DELAY : QUEUE_R_SUCCESS;
+
+	if (!(flags & QUEUE_R_HASNOTIFY))
+		return kind != 2;
+	return (flags & want) != 0;
+}
+
+/* Send the DSNs of KIND for leaves in state ST, one per destination. */
+static void
+deliver_dsns(struct deliver_att *da, enum rcpt_state st, int kind)
+{
+	size_t i, j, n = da->da_rl.rl_n;
+	const struct rcpt **v = sm_calloc_x(n + 1, sizeof(*v));
+	bool *done = sm_calloc_x(n + 1, sizeof(*done));
+
+	for (i = 0; i < n; i++) {
+		const struct rcpt *r = &da->da_rl.rl_v[i];
+		const char *to = deliver_dsn_to(da, r);
+		size_t k = 0;
+
+		if (done[i] || r->r_state != st || r->r_qr < 0 ||
+		    !deliver_notify(da->da_qf->qf_rcpts[r->r_qr].qr_flags, kind))
+			continue;
+		if (to == NULL) {
+			sm_log(LOG_ALERT, da->da_m->qm_id, "to=%s, stat=%s: "
+			    "double bounce of a double bounce dropped",
+			    r->r_addr, r->r_diag != NULL ? r->r_diag : "");
+			continue;
+		}
+		for (j = i; j < n; j++) {
+			const struct rcpt *o = &da->da_rl.rl_v[j];
+			const char *oto = deliver_dsn_to(da, o);
+
+			if (!done[j] && o->r_state == st && o->r_qr >= 0 &&
+			    oto != NULL && strcmp(oto, to) == 0 &&
+			    deliver_notify(da->da_qf->qf_rcpts[o->r_qr].qr_flags,
+			    kind)) {
+				done[j] = true;
+				v[k++] = o;
+			}
+		}
+		deliver_dsn(da, v, k, kind, to);
+	}
+	free(v);
+	free(done);
+}
+
+/* ---- the outcome -------------------------------------------------------- */
+
+/* The R lines still to do: the original line for a leaf that is its own
+ * R line, a new line (with a C line naming the alias) for an expansion. */
+static void
+deliver_keep(struct deliver_att *da, struct queue_file *nq,
+    const struct queue_rcpt *oldv)
+{
+	size_t i;
+
+	for (i = 0; i < da->da_rl.rl_n; i++) {
+		const struct rcpt *r = &da->da_rl.rl_v[i];
+		const struct queue_rcpt *o;
+		struct queue_rcpt *q;
+
+		if (r->r_state != RCPT_TEMP || r->r_qr < 0)
+			continue;
+		o = &oldv[r->r_qr];
+		q = queue_file_add_rcpt(nq, r->r_addr, r->r_parent < 0 ?
+		    o->qr_flags : o->qr_flags & ~QUEUE_R_PRIMARY);
+		q->qr_orcpt = queue_file_strdup(nq, o->qr_orcpt);
+		q->qr_xflags = queue_file_strdup(nq, o->qr_xflags);
+		q->qr_message = queue_file_strdup(nq, r->r_diag);
+		if (r->r_parent < 0)
+			q->qr_ctl = queue_file_strdup(nq, o->qr_ctl);
+		else {
+			char ctl[1100];
+
+			(void)snprintf(ctl, sizeof(ctl), ":%s",
+			    da->da_rl.rl_v[r->r_parent].r_addr);
+			q->qr_ctl = queue_file_strdup(nq, ctl);
+		}
+	}
+}
+
+/* The Precedence: of the message (sendmail's P lines of the cf). */
+static int
+deliver_precedence(const struct queue_file *qf, const char **priorityp)
+{
+	const struct config *c = readcf_config();
+	size_t i;
+	int k;
+
+	*priorityp = NULL;
+	for (i = 0; i < qf->qf_nhdrs; i++) {
+		const char *v = qf->qf_hdrs[i].qh_value;
+
+		if (v == NULL)
+			continue;
+		while (isspace((unsigned char)*v))
+			v++;
+		if (strcasecmp(qf->qf_hdrs[i].qh_name, "Priority") == 0)
+			*priorityp = v;
+		if (strcasecmp(qf->qf_hdrs[i].qh_name, "Precedence") != 0)
+			continue;
+		for (k = 0; k < c->cf_npri; k++)
+			if (strncasecmp(v, c->cf_pri[k].name,
+			    strlen(c->cf_pri[k].name)) == 0)
+				return c->cf_pri[k].val;
+	}
+	return 0;
+}
+
+/* Temporary failures past Timeout.queuereturn bounce; past queuewarn a
+ * delay DSN goes out once. */
+static void
+deliver_age(struct deliver_att *da)
+{
+	struct queue_timeouts t;
+	const char *prio;
+	int prec = deliver_precedence(da->da_qf, &prio);
+	enum queue_toclass toc = queue_toclass(prec, prio,
+	    (da->da_qf->qf_flags & QUEUE_F_RESPONSE) != 0);
+	enum queue_age age;
+	char text[128];
+	size_t i;
+
+	queue_timeouts_conf(&t, &readcf_config()->cf_conf);
+	age = queue_age_check(&t, toc, da->da_qf->qf_ctime, time(NULL),
+	    da->da_qf->qf_flags);
+	if (age == QUEUE_AGE_RETURN) {
+		(void)queue_return_text(t.qt_return[toc], text, sizeof(text));
+		for (i = 0; i < da->da_rl.rl_n; i++) {
+			struct rcpt *r = &da->da_rl.rl_v[i];
+
+			if (r->r_state != RCPT_TEMP)
+				continue;
+			r->r_state = RCPT_FAIL;
+			r->r_status = "4.4.7";
+			r->r_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, text);
+		}
+	} else if (age == QUEUE_AGE_WARN) {
+		if (queue_warn_ok(da->da_qf->qf_sender, prec))
+			deliver_dsns(da, RCPT_TEMP, 1);
+		da->da_qf->qf_flags |= QUEUE_F_WARNING;
+	}
+}
+
+/* Rewrite the qf with what is left, or remove it. */
+static void
+deliver_finish(struct deliver_att *da)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	struct queue_file *qf = da->da_qf;
+	struct queue_rcpt *oldv = qf->qf_rcpts;
+	SM_STR *why = sm_str_new(1024);
+
+	deliver_age(da);
+	deliver_dsns(da, RCPT_FAIL, 0);
+	deliver_dsns(da, RCPT_SENT, 2);
+	qf->qf_rcpts = NULL;
+	qf->qf_nrcpts = 0;
+	deliver_keep(da, qf, oldv);
+	if (qf->qf_nrcpts == 0) {
+		if (queue_remove(da->da_m, NULL, why) < 0)
+			sm_log(LOG_ERR, da->da_m->qm_id, "%s", why->s_data);
+	} else {
+		qf->qf_ntries++;
+		qf->qf_dtime = da->da_start;
+		qf->qf_priority = queue_priority_retry(qf->qf_priority,
+		    co->co_retryfactor);
+		qf->qf_message = queue_file_strdup(qf, da->da_tempmsg);
+		if (queue_rewrite(da->da_m, qf, why) < 0)
+			sm_log(LOG_ERR, da->da_m->qm_id, "%s", why->s_data);
+		queue_unlock(da->da_m);
+	}
+	free(oldv);
+	sm_str_free(why);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+/* The qf's $ lines become the macros of the delivery. */
+static void
+deliver_qf_macros(const struct queue_file *qf)
+{
+	size_t i;
+
+	for (i = 0; i < qf->qf_nmacros; i++) {
+		int id = macro_id(qf->qf_macros[i].qv_name, NULL);
+
+		if (id > 0)
+			macro_set(id, qf->qf_macros[i].qv_value);
+	}
+}
+
+/* One attempt on M/QF (locked); releases M. */
+static int
+deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
+{
+	struct deliver_att *da = sm_calloc_x(1, sizeof(*da));
+	struct stat st;
+
+	da->da_m = m;
+	da->da_qf = qf;
+	da->da_depth = depth;
+	da->da_start = time(NULL);
+	stats_init(&da->da_st, da->da_start);
+	deliver_strip(qf->qf_sender, da->da_sender, sizeof(da->da_sender));
+	da->da_dm.dm_qf = qf;
+	da->da_dm.dm_qid = m->qm_id;
+	da->da_dm.dm_sender = da->da_sender;
+	da->da_dm.dm_now = da->da_start;
+	da->da_dm.dm_dfd = queue_df_open(m);
+	if (da->da_dm.dm_dfd < 0) {
+		sm_log(LOG_ERR, m->qm_id, "cannot open df%s: %s", m->qm_id,
+		    strerror(errno));
+		queue_unlock(m);
+		free(da);
+		return 0;
+	}
+	if (fstat(da->da_dm.dm_dfd, &st) == 0)
+		da->da_size = (long long)st.st_size;
+	rcpt_list_init(&da->da_rl);
+	da->da_rl.rl_qid = m->qm_id;
+	deliver_qf_macros(qf);
+	macro_set(macro_id("i", NULL), m->qm_id);
+	deliver_expand(da);
+	deliver_all(da);
+	deliver_finish(da);
+	deliver_post_stats(da);
+	(void)close(da->da_dm.dm_dfd);
+	rcpt_list_free(&da->da_rl);
+	free(da);
+	return 0;
+}
+
+int
+deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
+{
+	(void)ctx;
+	return deliver_now(m, qf, 0);
+}
+
+int
+deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
+{
+	pid_t pid;
+
+	switch (mode) {
+	case 'i':
+	case 'I':
+		return deliver_now(m, qf, 0);
+	case 'b':
+	case 'B':
+		pid = fork();
+		if (pid == 0) {
+			(void)deliver_now(m, qf, 0);
+			_exit(EX_OK);
+		}
+		if (pid < 0)
+			sm_log(LOG_ERR, m->qm_id, "cannot fork to deliver: %s",
+			    strerror(errno));
+		queue_unlock(m);
+		return 0;
+	default:
+		queue_unlock(m);
+		return 0;
+	}
+}
