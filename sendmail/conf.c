@@ -419,7 +419,7 @@ R("StrictTransportSecurity", 0, 0xf9, 0, BOOL, 0,
 R("CipherSuites", 0, 0xfa, 0, STR, 0, co_ciphersuites, NULL, set_expand,
     "TLSv1.3 cipher suites"),
 /* Tern's own: where the built-in local mailer keeps the mailboxes. */
-R("MailboxDirectory", 0, 0xfb, 0, STR, 0, co_mailboxdirectory, "/var/mail",
+R("MailboxDirectory", 0, 0xfb, CONF_F_TERN, STR, 0, co_mailboxdirectory, "/var/mail",
     set_str,
     "directory of the mbox files of the built-in local mailer (Tern)"),
 { NULL, 0, 0, 0, CONF_T_BOOL, 0, NOFF, NULL, NULL, NULL }

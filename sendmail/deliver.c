@@ -131,8 +131,8 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 		const struct rcpt *p = &da->da_rl.rl_v[r->r_parent];
 
 		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)", p->r_addr,
-		    (long)(r->r_ctl ? r->r_uid : co->co_defaultuser_uid),
-		    (long)(r->r_ctl ? r->r_gid : co->co_defaultuser_gid));
+		    (long)(p->r_ctl ? p->r_uid : co->co_defaultuser_uid),
+		    (long)(p->r_ctl ? p->r_gid : co->co_defaultuser_gid));
 	}
 	(void)sm_logkv_add(&kv, "delay", "%s", sm_log_delay(d1, sizeof(d1),
 	    (long long)(now - da->da_qf->qf_ctime)));
@@ -355,6 +355,18 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 #endif
 }
 
+/* A new DSN's P line, from the size of its body on FD. */
+static void
+deliver_dsn_priority(struct queue_file *out, int fd)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	struct stat st;
+
+	out->qf_priority = queue_priority(fstat(fd, &st) == 0 ?
+	    (long)st.st_size : 0, 0, 1, co->co_classfactor,
+	    co->co_recipientfactor);
+}
+
 /* Queue a DSN of KIND about V[0..N) to TO (an address), deliver it. */
 static void
 deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
@@ -375,6 +387,7 @@ deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
 		queue_abort(&nm);
 		goto done;
 	}
+	deliver_dsn_priority(out, nm.qm_dfd);
 	out->qf_sender = queue_file_strdup(out, "<>");
 	out->qf_nrcpts = 0;
 	(void)queue_file_add_rcpt(out, to, QUEUE_R_PRIMARY);

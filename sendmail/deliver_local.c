@@ -264,7 +264,9 @@ deliver_run(struct sm_spawn *sp, const SM_STR *in, SM_STR *why)
 	}
 	(void)sm_spawn_pump(sp, in->s_data, in->s_len, &out, &out,
 	    DELIVER_PROG_MS, &err);
-	ex = sm_spawn_wait(sp, 0);
+	/* its output is at end of file: it is exiting, or holds its
+	 * descriptors for itself; wait as long as for the whole exchange */
+	ex = sm_spawn_wait(sp, DELIVER_PROG_MS);
 	if (out.b_data != NULL && out.b_len > 0) {
 		sm_str_truncate(why, 0);
 		(void)sm_str_add(why, out.b_data, out.b_len);

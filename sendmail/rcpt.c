@@ -340,7 +340,7 @@ rcpt_try_alias(struct rcpt_list *rl, int n)
 		r->r_owner = sm_rpool_strdup_x(rl->rl_pool, owner);
 	free(ov);
 	free(owner);
-	if (sm_log_wants(LOG_INFO + 3))
+	if (readcf_config()->cf_conf.co_loglevel > 10)
 		sm_log(LOG_INFO, rl->rl_qid, "alias %s => %s", r->r_addr, v);
 	rcpt_add_list(rl, v, n);
 	free(v);
