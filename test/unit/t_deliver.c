@@ -148,6 +148,11 @@ setup(void)
 	readcf_option(opt, 0);
 	(void)snprintf(opt, sizeof(opt), " StatusFile=%s", statf);
 	readcf_option(opt, 0);
+	/* as root, programs run as DefaultUser: make that us, since the
+	 * test directory's parents may be closed to others */
+	(void)snprintf(opt, sizeof(opt), " DefaultUser=%ld:%ld",
+	    (long)getuid(), (long)getgid());
+	readcf_option(opt, 0);
 	readcf_finish();
 	if (queue_dir_open(&qd, qdir, 0600, why) < 0)
 		exit(2);
