@@ -39,6 +39,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,7 @@ struct deliver_att {
 	bool			 da_counted[MAILER_MAX];
 	char			*da_tempmsg;	/* first temporary failure */
 	int			 da_depth;	/* of DSNs in this process */
+	bool			 da_lose;	/* a double bounce failed */
 };
 
 static int deliver_now(struct queue_msg *m, struct queue_file *qf,
@@ -120,6 +122,7 @@ static void
 deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
     time_t xstart)
 {
+	char reply[256];
 	const struct conf *co = &readcf_config()->cf_conf;
 	char d1[SM_LOG_DELAYSZ], d2[SM_LOG_DELAYSZ];
 	time_t now = time(NULL);
@@ -132,17 +135,26 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 
 		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)", p->r_addr,
 		    (long)(p->r_ctl ? p->r_uid : co->co_defaultuser_uid),
-		    (long)(p->r_ctl ? p->r_gid : co->co_defaultuser_gid));
+		    (long)(p->r_ctl ? p->r_gid : 0));
 	}
 	(void)sm_logkv_add(&kv, "delay", "%s", sm_log_delay(d1, sizeof(d1),
 	    (long long)(now - da->da_qf->qf_ctime)));
-	(void)sm_logkv_add(&kv, "xdelay", "%s", sm_log_delay(d2, sizeof(d2),
-	    (long long)(now - xstart)));
+	if (xstart != 0)
+		(void)sm_logkv_add(&kv, "xdelay", "%s", sm_log_delay(d2,
+		    sizeof(d2), (long long)(now - xstart)));
 	if (r->r_mailer != NULL)
 		(void)sm_logkv_add(&kv, "mailer", "%s", r->r_mailer->m_name);
 	(void)sm_logkv_add(&kv, "pri", "%ld", da->da_qf->qf_priority);
 	(void)sm_logkv_add(&kv, "dsn", "%s", r->r_status != NULL ?
 	    r->r_status : "2.0.0");
+	if (xstart == 0 && r->r_status != NULL) {
+		/* a failure found while expanding: the reply it makes */
+		(void)snprintf(reply, sizeof(reply), "%s %s %s",
+		    r->r_status[0] == '4' ? "451" : r->r_status[0] == '5' &&
+		    strcmp(r->r_status, "5.1.1") == 0 ? "550" : "554",
+		    r->r_status, r->r_diag != NULL ? r->r_diag : "");
+		(void)sm_logkv_add(&kv, "reply", "%s", reply);
+	}
 	(void)sm_logkv_add(&kv, "stat", "%s", stat);
 	sm_log(LOG_INFO, da->da_m->qm_id, "%s", sm_logkv_str(&kv));
 }
@@ -194,6 +206,29 @@ deliver_leaf(struct deliver_att *da, const struct rcpt *r, SM_STR *why)
 	return EX_TEMPFAIL;
 }
 
+/*
+ * The stat= text of leaf R after exit code EX: sendmail's text for the
+ * code; a program's temporary failure says which mailer exited so
+ * ("Deferred: prog mailer (/bin/sh) exited with EX_TEMPFAIL"), one of
+ * ours why (a lock, no space); a program's output is not shown.
+ */
+static void
+deliver_stat(const struct rcpt *r, int ex, const char *text,
+    const SM_STR *why, char *buf, size_t size)
+{
+	const MAILER *m = r->r_mailer;
+	bool prog = m == mailer_find("prog") || (m == mailer_find("local") &&
+	    !rcpt_builtin_local(m));
+
+	if (ex == EX_TEMPFAIL && prog)
+		(void)snprintf(buf, size, "%s: %s mailer (%s) exited with "
+		    "EX_TEMPFAIL", text, m->m_name, m->m_mailer);
+	else if (ex != EX_OK && !prog && why->s_len > 0)
+		(void)snprintf(buf, size, "%s: %s", text, why->s_data);
+	else
+		(void)snprintf(buf, size, "%s", text);
+}
+
 /* Deliver leaf N and record the outcome. */
 static void
 deliver_one(struct deliver_att *da, size_t n)
@@ -215,11 +250,7 @@ deliver_one(struct deliver_att *da, size_t n)
 		r->r_state = temp ? RCPT_TEMP : RCPT_FAIL;
 	r->r_exit = ex;
 	r->r_status = sm_rpool_strdup_x(da->da_rl.rl_pool, status);
-	if (ex != EX_OK && why->s_len > 0)
-		(void)snprintf(stat, sizeof(stat), "%s: %s", text,
-		    why->s_data);
-	else
-		(void)snprintf(stat, sizeof(stat), "%s", text);
+	deliver_stat(r, ex, text, why, stat, sizeof(stat));
 	r->r_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, stat);
 	deliver_log(da, r, stat, x);
 	sm_str_free(why);
@@ -277,14 +308,19 @@ deliver_all(struct deliver_att *da)
 {
 	size_t i;
 
+	/* failures of the expansion first, as sendmail logs them then */
+	for (i = 0; i < da->da_rl.rl_n; i++) {
+		struct rcpt *r = &da->da_rl.rl_v[i];
+
+		if (r->r_state == RCPT_FAIL || r->r_state == RCPT_TEMP)
+			deliver_log(da, r, r->r_diag != NULL ? r->r_diag :
+			    "failed", 0);
+	}
 	for (i = 0; i < da->da_rl.rl_n; i++) {
 		struct rcpt *r = &da->da_rl.rl_v[i];
 
 		if (r->r_state == RCPT_OPEN && r->r_mailer != NULL)
 			deliver_one(da, i);
-		else if (r->r_state == RCPT_FAIL || r->r_state == RCPT_TEMP)
-			deliver_log(da, r, r->r_diag != NULL ? r->r_diag :
-			    "failed", da->da_start);
 		r = &da->da_rl.rl_v[i];
 		if (r->r_state == RCPT_TEMP && da->da_tempmsg == NULL)
 			da->da_tempmsg = r->r_diag;
@@ -370,7 +406,7 @@ deliver_dsn_priority(struct queue_file *out, int fd)
 /* Queue a DSN of KIND about V[0..N) to TO (an address), deliver it. */
 static void
 deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
-    int kind, const char *to)
+    int kind, const char *to, const char *label)
 {
 	SM_STR *why = sm_str_new(1024);
 	struct queue_file *out = queue_file_new();
@@ -396,8 +432,10 @@ deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
 		queue_abort(&nm);
 		goto done;
 	}
-	sm_log(LOG_INFO, da->da_m->qm_id, "%s: DSN: %s", nm.qm_id,
-	    v[0]->r_diag != NULL ? v[0]->r_diag : "Return receipt");
+	sm_log(LOG_INFO, da->da_m->qm_id, "%s: %s: %s", nm.qm_id, label,
+	    kind == 2 ? "Return receipt" : v[0]->r_owner != NULL ?
+	    "Unable to deliver mail" : v[0]->r_diag != NULL ? v[0]->r_diag :
+	    "Unable to deliver mail");
 	if (da->da_depth < DELIVER_MAXDSN)
 		(void)deliver_now(&nm, out, da->da_depth + 1);
 	else
@@ -469,6 +507,32 @@ deliver_notify(unsigned flags, int kind)
 	return (flags & want) != 0;
 }
 
+/* The name of the user we run as, for SYSERR lines. */
+static const char *
+deliver_me(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	return pw != NULL ? pw->pw_name : "root";
+}
+
+/* What the log says a DSN of KIND about R to TO is (sendmail's
+ * returntosender notes). */
+static const char *
+deliver_dsn_label(const struct deliver_att *da, const struct rcpt *r,
+    int kind, const char *to)
+{
+	if (kind == 1)
+		return "DSN";
+	if (kind == 2)
+		return "DSN";
+	if (r->r_owner != NULL)
+		return "DSN";
+	if (to != da->da_qf->qf_sender)
+		return "postmaster notify";
+	return "return to sender";
+}
+
 /* Send the DSNs of KIND for leaves in state ST, one per destination. */
 static void
 deliver_dsns(struct deliver_att *da, enum rcpt_state st, int kind)
@@ -486,9 +550,11 @@ deliver_dsns(struct deliver_att *da, enum rcpt_state st, int kind)
 		    !deliver_notify(da->da_qf->qf_rcpts[r->r_qr].qr_flags, kind))
 			continue;
 		if (to == NULL) {
-			sm_log(LOG_ALERT, da->da_m->qm_id, "to=%s, stat=%s: "
-			    "double bounce of a double bounce dropped",
-			    r->r_addr, r->r_diag != NULL ? r->r_diag : "");
+			if (!da->da_lose)
+				sm_log(LOG_CRIT, da->da_m->qm_id,
+				    "SYSERR(%s): savemail: cannot save "
+				    "rejected email anywhere", deliver_me());
+			da->da_lose = true;
 			continue;
 		}
 		for (j = i; j < n; j++) {
@@ -503,13 +569,30 @@ deliver_dsns(struct deliver_att *da, enum rcpt_state st, int kind)
 				v[k++] = o;
 			}
 		}
-		deliver_dsn(da, v, k, kind, to);
+		deliver_dsn(da, v, k, kind, to, deliver_dsn_label(da, r, kind,
+		    to));
 	}
 	free(v);
 	free(done);
 }
 
 /* ---- the outcome -------------------------------------------------------- */
+
+/* The C line of an expanded recipient: "user:uid:gid:<address>" of the
+ * address it was expanded from, as sendmail writes it. */
+static void
+deliver_ctl_line(struct deliver_att *da, const struct rcpt *p,
+    struct queue_file *nq, struct queue_rcpt *q)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	char ctl[2048];
+
+	(void)da;
+	(void)snprintf(ctl, sizeof(ctl), "%s:%ld:%ld:%s", p->r_user,
+	    (long)(p->r_ctl ? p->r_uid : co->co_defaultuser_uid),
+	    (long)(p->r_ctl ? p->r_gid : 0), p->r_addr);
+	q->qr_ctl = queue_file_strdup(nq, ctl);
+}
 
 /* The R lines still to do: the original line for a leaf that is its own
  * R line, a new line (with a C line naming the alias) for an expansion. */
@@ -528,19 +611,15 @@ deliver_keep(struct deliver_att *da, struct queue_file *nq,
 			continue;
 		o = &oldv[r->r_qr];
 		q = queue_file_add_rcpt(nq, r->r_addr, r->r_parent < 0 ?
-		    o->qr_flags : o->qr_flags & ~QUEUE_R_PRIMARY);
+		    o->qr_flags : o->qr_flags | QUEUE_R_ALIAS);
 		q->qr_orcpt = queue_file_strdup(nq, o->qr_orcpt);
+		q->qr_final = queue_file_strdup(nq, o->qr_final);
 		q->qr_xflags = queue_file_strdup(nq, o->qr_xflags);
-		q->qr_message = queue_file_strdup(nq, r->r_diag);
 		if (r->r_parent < 0)
 			q->qr_ctl = queue_file_strdup(nq, o->qr_ctl);
-		else {
-			char ctl[1100];
-
-			(void)snprintf(ctl, sizeof(ctl), ":%s",
-			    da->da_rl.rl_v[r->r_parent].r_addr);
-			q->qr_ctl = queue_file_strdup(nq, ctl);
-		}
+		else
+			deliver_ctl_line(da, &da->da_rl.rl_v[r->r_parent], nq,
+			    q);
 	}
 }
 
@@ -611,7 +690,6 @@ deliver_age(struct deliver_att *da)
 static void
 deliver_finish(struct deliver_att *da)
 {
-	const struct conf *co = &readcf_config()->cf_conf;
 	struct queue_file *qf = da->da_qf;
 	struct queue_rcpt *oldv = qf->qf_rcpts;
 	SM_STR *why = sm_str_new(1024);
@@ -622,14 +700,15 @@ deliver_finish(struct deliver_att *da)
 	qf->qf_rcpts = NULL;
 	qf->qf_nrcpts = 0;
 	deliver_keep(da, qf, oldv);
-	if (qf->qf_nrcpts == 0) {
+	if (qf->qf_nrcpts == 0 && da->da_lose) {
+		/* a double bounce that failed: kept for a human */
+		(void)queue_lose(da->da_m, "savemail panic");
+	} else if (qf->qf_nrcpts == 0) {
 		if (queue_remove(da->da_m, NULL, why) < 0)
 			sm_log(LOG_ERR, da->da_m->qm_id, "%s", why->s_data);
 	} else {
 		qf->qf_ntries++;
 		qf->qf_dtime = da->da_start;
-		qf->qf_priority = queue_priority_retry(qf->qf_priority,
-		    co->co_retryfactor);
 		qf->qf_message = queue_file_strdup(qf, da->da_tempmsg);
 		if (queue_rewrite(da->da_m, qf, why) < 0)
 			sm_log(LOG_ERR, da->da_m->qm_id, "%s", why->s_data);
@@ -700,6 +779,10 @@ int
 deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
 {
 	(void)ctx;
+	/* a queue run costs RetryFactor, counted before the attempt (the
+	 * to= lines show the new value) */
+	qf->qf_priority = queue_priority_retry(qf->qf_priority,
+	    readcf_config()->cf_conf.co_retryfactor);
 	return deliver_now(m, qf, 0);
 }
 
