@@ -21,7 +21,10 @@
 #include "sendmail/mbox.h"
 #include "sendmail/readcf.h"
 
+#include <sys/wait.h>
+
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +172,37 @@ deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 	return ex;
 }
 
+/*
+ * As root, a file is written by a child running as the controlling user
+ * (DefaultUser for an alias), as sendmail's mailfile does: an alias may
+ * not make root write where its user could not.  Returns the child's
+ * exit code; WHY gets what the child could say (only its code crosses).
+ */
+static int
+deliver_file_as(const struct deliver_msg *dm, const struct rcpt *r,
+    const struct mbox_opts *o, SM_STR *why)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	uid_t uid = r->r_ctl ? r->r_uid : co->co_defaultuser_uid;
+	gid_t gid = r->r_ctl ? r->r_gid : co->co_defaultuser_gid;
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setgroups(0, NULL) < 0 || setgid(gid) < 0 ||
+		    setuid(uid) < 0)
+			_exit(EX_TEMPFAIL);
+		_exit(deliver_append(dm, r->r_mailer, r->r_user, o, why));
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+		(void)sm_str_sets(why, "cannot fork");
+		return EX_OSERR;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) != EX_OK)
+		(void)sm_str_addf(why, "%s: cannot append", r->r_user);
+	return sm_spawn_exitcode(status);
+}
+
 int
 deliver_file(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 {
@@ -182,6 +216,8 @@ deliver_file(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 	o.mo_gid = (gid_t)-1;
 	o.mo_mode = 0600;
 	o.mo_lock_ms = DELIVER_LOCK_MS;
+	if (geteuid() == 0)
+		return deliver_file_as(dm, r, &o, why);
 	return deliver_append(dm, r->r_mailer, r->r_user, &o, why);
 }
 
