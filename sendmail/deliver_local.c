@@ -228,11 +228,20 @@ deliver_argv(const MAILER *m, char **argv, size_t max)
 	size_t n = 0;
 	char buf[MACRO_BUFSIZE];
 
-	if (m->m_argv == NULL)
+	size_t i;
+
+	if (m->m_argv == NULL || m->m_argv[0] == NULL)
 		return -1;
-	for (; m->m_argv[n] != NULL && n + 1 < max; n++) {
-		(void)macro_expand(m->m_argv[n], buf, sizeof(buf));
-		argv[n] = sm_strdup_x(buf);
+	for (i = 0; m->m_argv[i] != NULL && n + 3 < max; i++) {
+		(void)macro_expand(m->m_argv[i], buf, sizeof(buf));
+		argv[n++] = sm_strdup_x(buf);
+		/* F=f / F=r: "-f sender" after the program name */
+		if (i == 0 && (mailer_flag(m, 'f') || mailer_flag(m, 'r'))) {
+			argv[n++] = sm_strdup_x(mailer_flag(m, 'f') ? "-f" :
+			    "-r");
+			(void)macro_expand("\201g", buf, sizeof(buf));
+			argv[n++] = sm_strdup_x(buf);
+		}
 	}
 	argv[n] = NULL;
 	return 0;
