@@ -486,9 +486,8 @@ rcpt_local_user(struct rcpt_list *rl, int n)
 		return;
 	pw = getpwnam(r->r_user);
 	if (pw == NULL) {
-		if (!rl->rl_expn)
-			rcpt_set(rl, r, RCPT_FAIL, EX_NOUSER, "5.1.1",
-			    "User unknown");
+		rcpt_set(rl, r, RCPT_FAIL, EX_NOUSER, "5.1.1",
+		    "User unknown");
 		return;
 	}
 	r->r_home = sm_rpool_strdup_x(rl->rl_pool, pw->pw_dir);
@@ -598,35 +597,127 @@ rcpt_child(struct rcpt_list *rl, const char *addr, int parent)
 	return rcpt_add_at(rl, addr, rl->rl_v[parent].r_qr, true, parent);
 }
 
+/* The full name of local user USER from the password file ("" for
+ * none): the GECOS field to its first comma, '&' the login capitalised. */
+static void
+rcpt_fullname(const char *user, char *buf, size_t size)
+{
+	struct passwd *pw = getpwnam(user);
+	const char *g;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (pw == NULL || pw->pw_gecos == NULL)
+		return;
+	for (g = pw->pw_gecos; *g != '\0' && *g != ',' && n + 1 < size; g++) {
+		if (*g != '&') {
+			buf[n++] = *g;
+			continue;
+		}
+		for (const char *u = user; *u != '\0' && n + 1 < size; u++)
+			buf[n++] = u == user ? (char)toupper((unsigned char)*u) :
+			    *u;
+	}
+	buf[n] = '\0';
+}
+
+/* One EXPN line for leaf R. */
+static void
+rcpt_expn_line(const struct rcpt *r, SM_STR *out)
+{
+	const char *j = macro_get('j');
+	char fn[256];
+	size_t len;
+
+	if (r->r_mailer == mailer_find("local")) {
+		rcpt_fullname(r->r_user, fn, sizeof(fn));
+		(void)sm_str_addf(out, "%s%s<%s@%s>\n", fn, fn[0] ? " " : "",
+		    r->r_user, j != NULL ? j : "localhost");
+		return;
+	}
+	if (r->r_host == NULL) {
+		(void)sm_str_addf(out, "<%s>\n", r->r_user);
+		return;
+	}
+	len = strlen(r->r_addr);
+	if (r->r_addr[0] == '<' && len >= 2 && r->r_addr[len - 1] == '>')
+		(void)sm_str_addf(out, "%s\n", r->r_addr);
+	else
+		(void)sm_str_addf(out, "<%s>\n", r->r_addr);
+}
+
+/* Leaves below N in sendmail's queue order: each list's members taken
+ * last to first (sendtolist queues them so), depth first. */
+static void
+rcpt_expn_walk(const struct rcpt_list *rl, int n, int *v, size_t *k)
+{
+	size_t i;
+
+	if (rl->rl_v[n].r_state != RCPT_EXPANDED) {
+		if (rl->rl_v[n].r_state != RCPT_DUP)
+			v[(*k)++] = n;
+		return;
+	}
+	for (i = rl->rl_n; i > (size_t)n + 1; i--)
+		if (rl->rl_v[i - 1].r_parent == n)
+			rcpt_expn_walk(rl, (int)i - 1, v, k);
+}
+
+/* Host order, no host first (sendmail's final sort), stable. */
+static void
+rcpt_expn_sort(const struct rcpt_list *rl, int *v, size_t k)
+{
+	size_t i, j;
+
+	for (i = 1; i < k; i++) {
+		int t = v[i];
+		const char *th = rl->rl_v[t].r_host;
+
+		for (j = i; j > 0; j--) {
+			const char *ph = rl->rl_v[v[j - 1]].r_host;
+
+			if (ph == NULL || (th != NULL &&
+			    strcasecmp(ph, th) <= 0))
+				break;
+			v[j] = v[j - 1];
+		}
+		v[j] = t;
+	}
+}
+
 int
 rcpt_expand(const char *addr, SM_STR *out)
 {
 	struct rcpt_list rl;
-	size_t i;
-	int n = 0;
+	size_t i, k = 0;
+	int *v, nfail = 0;
 
 	rcpt_list_init(&rl);
-	if (rcpt_add(&rl, addr, -1, false) < 0 && rl.rl_n == 0) {
-		rcpt_list_free(&rl);
-		return -1;
-	}
+	rl.rl_expn = true;
+	(void)rcpt_add(&rl, addr, -1, false);
 	for (i = 0; i < rl.rl_n; i++) {
 		const struct rcpt *r = &rl.rl_v[i];
 
-		if (r->r_state == RCPT_EXPANDED || r->r_state == RCPT_DUP)
+		if (r->r_state != RCPT_FAIL && r->r_state != RCPT_TEMP)
 			continue;
-		if (r->r_state == RCPT_FAIL)
-			(void)sm_str_addf(out, "%s... %s\n", r->r_addr,
-			    r->r_diag != NULL ? r->r_diag : "failed");
-		else if (r->r_host != NULL)
-			(void)sm_str_addf(out, "<%s@%s>\n", r->r_user,
-			    r->r_host);
-		else
-			(void)sm_str_addf(out, "<%s>\n", r->r_addr);
-		n++;
+		(void)sm_str_addf(out, "%s %s %s... %s\n",
+		    r->r_state == RCPT_TEMP ? "451" : strcmp(r->r_status,
+		    "5.1.1") == 0 ? "550" : "554", r->r_status, r->r_addr,
+		    r->r_diag != NULL ? r->r_diag : "failed");
+		nfail++;
 	}
+	if (nfail > 0 || rl.rl_n == 0) {
+		rcpt_list_free(&rl);
+		return -1;
+	}
+	v = sm_calloc_x(rl.rl_n, sizeof(*v));
+	rcpt_expn_walk(&rl, 0, v, &k);
+	rcpt_expn_sort(&rl, v, k);
+	for (i = 0; i < k; i++)
+		rcpt_expn_line(&rl.rl_v[v[i]], out);
+	free(v);
 	rcpt_list_free(&rl);
-	return n;
+	return (int)k;
 }
 
 int

@@ -68,7 +68,7 @@ struct rcpt_list {
 	SM_RPOOL	*rl_pool;
 	int		 rl_maxdepth;	/* MaxAliasRecursion */
 	const char	*rl_qid;	/* for log lines; NULL */
-	bool		 rl_expn;	/* EXPN: list, do not check users */
+	bool		 rl_expn;	/* built for EXPN */
 };
 
 /* rcpt_list_init -- an empty list (MaxAliasRecursion from the options). */
@@ -97,10 +97,15 @@ int	rcpt_add(struct rcpt_list *rl, const char *addr, int qr, bool ctl);
 int	rcpt_child(struct rcpt_list *rl, const char *addr, int parent);
 
 /*
- * rcpt_expand -- EXPN: ADDR's expansion, one line per address (the final
- *	addresses, "<user@host>" as sendmail lists them) appended to OUT,
- *	failures as their reply text ("550 5.1.1 ADDR... User unknown").
- * Returns the number of addresses listed; -1 when ADDR cannot be parsed.
+ * rcpt_expand -- EXPN: the addresses ADDR expands into, one line each in
+ *	OUT, in the order sendmail 8.17 lists them (each list last member
+ *	first, then sorted by host, local ones first; duplicates once):
+ *	"Full Name <user@$j>" for local users ("<user@$j>" without a
+ *	GECOS name), "<|program>", "</file>", "<user@host>".  The server
+ *	prefixes "250-2.1.5 " / "250 2.1.5 ".
+ * Returns the number of lines; or -1 when any address failed, with OUT
+ *	holding only the failures as whole replies ("550 5.1.1 x... User
+ *	unknown"), which is what sendmail answers then.
  */
 int	rcpt_expand(const char *addr, SM_STR *out);
 
