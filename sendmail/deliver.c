@@ -136,7 +136,9 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)", p->r_addr,
 		    (long)(p->r_ctl ? p->r_uid : co->co_defaultuser_uid),
 		    (long)(p->r_ctl ? p->r_gid : 0));
-	}
+	} else if (r->r_ctladdr != NULL)
+		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)",
+		    r->r_ctladdr, (long)r->r_uid, (long)r->r_gid);
 	(void)sm_logkv_add(&kv, "delay", "%s", sm_log_delay(d1, sizeof(d1),
 	    (long long)(now - da->da_qf->qf_ctime)));
 	if (xstart != 0)
@@ -273,6 +275,34 @@ deliver_hops(const struct queue_file *qf)
 	return n;
 }
 
+/* A C line "user:uid:gid:<address>" (or ":address") read back: the
+ * controlling user and address of the recipient after it. */
+static void
+deliver_ctl_read(struct deliver_att *da, struct rcpt *r, const char *ctl)
+{
+	char *end;
+	const char *p = strchr(ctl, ':');
+	long uid, gid;
+
+	if (p == NULL)
+		return;
+	uid = strtol(p + 1, &end, 10);
+	if (*end != ':' || end == p + 1)
+		goto addr_only;
+	gid = strtol(end + 1, &end, 10);
+	if (*end != ':')
+		goto addr_only;
+	r->r_ctl = true;
+	r->r_uid = (uid_t)uid;
+	r->r_gid = (gid_t)gid;
+	r->r_ctladdr = sm_rpool_strdup_x(da->da_rl.rl_pool, end + 1);
+	return;
+addr_only:
+	r->r_ctladdr = sm_rpool_strdup_x(da->da_rl.rl_pool, p + 1);
+	r->r_uid = readcf_config()->cf_conf.co_defaultuser_uid;
+	r->r_gid = 0;
+}
+
 /* Every R line of the qf that is still to do, expanded. */
 static void
 deliver_expand(struct deliver_att *da)
@@ -287,6 +317,8 @@ deliver_expand(struct deliver_att *da)
 		    qr->qr_ctl != NULL);
 		char diag[512];
 
+		if (n >= 0 && qr->qr_ctl != NULL)
+			deliver_ctl_read(da, &da->da_rl.rl_v[n], qr->qr_ctl);
 		if (n < 0 || hops <= co->co_maxhopcount)
 			continue;
 		(void)snprintf(diag, sizeof(diag),

@@ -53,6 +53,8 @@ struct rcpt {
 	uid_t		 r_uid;		/* run a program or write a file as */
 	gid_t		 r_gid;
 	char		*r_home;	/* $z of a local user; NULL */
+	char		*r_ctladdr;	/* controlling address of a queued
+					   expansion (its C line); NULL */
 	char		*r_owner;	/* owner-LIST for errors; NULL: the
 					   envelope sender */
 	char		*r_status;	/* DSN status "5.1.1"; NULL */

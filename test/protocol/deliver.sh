@@ -135,6 +135,14 @@ cp $s/rmail/root $o/mbox.real 2>/dev/null
 cp $s/mail/root $o/mbox.tern 2>/dev/null
 cat $s/q/qf* 2>/dev/null | grep -a '^[CrR]' >$o/left.real
 cat $s/q2/qf* 2>/dev/null | grep -a '^[CrR]' >$o/left.tern
+# a second run of each over what was left: the C line read back
+sleep 1
+SM -q -OMinQueueAge=0 >/dev/null 2>&1
+"$drive" $s/cf.tern $s/q2 $o/tern2.log AliasFile=$s/aliases.tern \
+	MailboxDirectory=$s/mail ServiceSwitchFile=$s/switch \
+	>>$o/drive.out 2>&1
+cat $s/q/qf* 2>/dev/null | grep -a '^[CrRN]' >$o/left2.real
+cat $s/q2/qf* 2>/dev/null | grep -a '^[CrRN]' >$o/left2.tern
 ls $s/q2 >$o/ls.tern
 ls -la $s/rmail $s/mail >$o/ls.mail 2>&1; cat $s/lmail >>$o/ls.mail
 EOF
@@ -206,3 +214,12 @@ to=nosuchuser8, ctladdr=<list@mta.example.org> (1/0), delay=D, mailer=local, pri
 EOF
 grep -v 'to=root, ctladdr=owner-list' "$o/to.tern" >"$o/to.tern2"
 t_same "$name: to= lines as sendmail logs them" "$o/to.want" "$o/to.tern2"
+
+t_same "$name: a second run leaves it as sendmail does" "$o/left2.real" \
+    "$o/left2.tern"
+sed -n 's/^.*: \(to=.*\)$/\1/p' "$o/tern2.log" |
+	sed 's/delay=[0-9:+]*/delay=D/; s/xdelay=[0-9:+]*/xdelay=D/; s/pri=[0-9]*/pri=P/' \
+	>"$o/to2.tern"
+echo 'to="|exit 75", ctladdr=<later@mta.example.org> (1/0), delay=D, xdelay=D, mailer=prog, pri=P, dsn=4.0.0, stat=Deferred: prog mailer (/bin/sh) exited with EX_TEMPFAIL' >"$o/to2.want"
+t_same "$name: the second run logs the controlling address" \
+    "$o/to2.want" "$o/to2.tern"
