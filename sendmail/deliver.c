@@ -63,6 +63,8 @@ struct deliver_att {
 	char			*da_tempmsg;	/* first temporary failure */
 	int			 da_depth;	/* of DSNs in this process */
 	bool			 da_lose;	/* a double bounce failed */
+	const char		*da_dsntext;	/* the DSN log text, if not the
+						   first failure's */
 };
 
 static int deliver_now(struct queue_msg *m, struct queue_file *qf,
@@ -270,7 +272,8 @@ deliver_hops(const struct queue_file *qf)
 	for (i = 0; i < qf->qf_nhdrs; i++)
 		if (strcasecmp(qf->qf_hdrs[i].qh_name, "Received") == 0 ||
 		    strcasecmp(qf->qf_hdrs[i].qh_name, "Via") == 0 ||
-		    strcasecmp(qf->qf_hdrs[i].qh_name, "Mail-From") == 0)
+		    strcasecmp(qf->qf_hdrs[i].qh_name, "Mail-From") == 0 ||
+		    strcasecmp(qf->qf_hdrs[i].qh_name, "X400-Received") == 0)
 			n++;
 	return n;
 }
@@ -321,11 +324,13 @@ deliver_expand(struct deliver_att *da)
 			deliver_ctl_read(da, &da->da_rl.rl_v[n], qr->qr_ctl);
 		if (n < 0 || hops <= co->co_maxhopcount)
 			continue;
+		/* sendmail's text names the first recipient for all, and
+		 * the client's host ($s) or "localhost" in a queue run */
 		(void)snprintf(diag, sizeof(diag),
 		    "Too many hops %d (%d max): from %s via %s, to %s", hops,
 		    co->co_maxhopcount, da->da_qf->qf_sender,
-		    macro_get('j') != NULL ? macro_get('j') : "localhost",
-		    qr->qr_addr);
+		    macro_get('s') != NULL ? macro_get('s') : "localhost",
+		    da->da_qf->qf_rcpts[0].qr_addr);
 		da->da_rl.rl_v[n].r_state = RCPT_FAIL;
 		da->da_rl.rl_v[n].r_exit = EX_UNAVAILABLE;
 		da->da_rl.rl_v[n].r_status = "5.4.6";
@@ -465,6 +470,7 @@ deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
 		goto done;
 	}
 	sm_log(LOG_INFO, da->da_m->qm_id, "%s: %s: %s", nm.qm_id, label,
+	    da->da_dsntext != NULL ? da->da_dsntext :
 	    kind == 2 ? "Return receipt" : v[0]->r_owner != NULL ?
 	    "Unable to deliver mail" : v[0]->r_diag != NULL ? v[0]->r_diag :
 	    "Unable to deliver mail");
@@ -712,8 +718,11 @@ deliver_age(struct deliver_att *da)
 			r->r_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, text);
 		}
 	} else if (age == QUEUE_AGE_WARN) {
+		(void)queue_warn_text(t.qt_warn[toc], text, sizeof(text));
+		da->da_dsntext = text;
 		if (queue_warn_ok(da->da_qf->qf_sender, prec))
 			deliver_dsns(da, RCPT_TEMP, 1);
+		da->da_dsntext = NULL;
 		da->da_qf->qf_flags |= QUEUE_F_WARNING;
 	}
 }

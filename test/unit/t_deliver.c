@@ -37,6 +37,8 @@
 static char qdir[700], mdir[700], logpath[700], statf[700], dir[512];
 static const char *user;
 static struct queue_dir qd;
+static unsigned rflags;		/* R line flags of the next submit */
+static size_t nreceived;		/* Received: lines of the next submit */
 
 static void
 put_file(const char *path, const char *text)
@@ -179,7 +181,11 @@ submit(const char *sender, const char *const *rcpts, unsigned fflags,
 	qf->qf_flags = fflags;
 	qf->qf_sender = queue_file_strdup(qf, sender);
 	for (i = 0; rcpts[i] != NULL; i++)
-		(void)queue_file_add_rcpt(qf, rcpts[i], QUEUE_R_PRIMARY);
+		(void)queue_file_add_rcpt(qf, rcpts[i],
+		    QUEUE_R_PRIMARY | rflags);
+	for (i = 0; i < nreceived; i++)
+		(void)queue_file_add_header(qf, NULL, "Received",
+		    " from x by y; Sun, 22 Nov 2026 00:00:00 +0000");
 	(void)queue_file_add_header(qf, "P", "Return-Path", " <\201g>");
 	(void)queue_file_add_header(qf, NULL, "Subject", " test");
 	(void)queue_file_add_header(qf, NULL, "Bcc", " hidden@example.com");
@@ -221,6 +227,35 @@ queue_drain(struct queue_file **qfp)
 	}
 	if (d != NULL)
 		(void)closedir(d);
+	return n;
+}
+
+/* queue_drain for two control files: both parsed. */
+static int
+queue_drain_all(struct queue_file **ap, struct queue_file **bp)
+{
+	DIR *d = opendir(qdir);
+	struct dirent *de;
+	int n = 0;
+
+	*ap = *bp = NULL;
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		char path[1200], *text;
+		struct queue_file **qp = *ap == NULL ? ap : bp;
+
+		if (de->d_name[0] != 'q')
+			continue;
+		(void)snprintf(path, sizeof(path), "%s/%s", qdir, de->d_name);
+		text = get_file(path);
+		if (*qp == NULL)
+			(void)queue_parse(text, strlen(text), de->d_name, qp,
+			    NULL);
+		free(text);
+		n++;
+	}
+	if (d != NULL)
+		(void)closedir(d);
+	(void)queue_drain(NULL);
 	return n;
 }
 
@@ -552,6 +587,89 @@ test_stats(void)
 }
 
 static void
+test_hops(void)
+{
+	const char *rcpts[] = { NULL, NULL };
+	char *mb, *log;
+
+	rcpts[0] = user;
+	nreceived = 26;		/* MaxHopCount 25 */
+	submit("<alice@example.org>", rcpts, 0, 0, 'i');
+	nreceived = 0;
+	mb = take_mbox();
+	t_assert_streq(mb, "");
+	t_assert_cmp(queue_drain(NULL), ==, 1);	/* the DSN, for later */
+	log = take_log();
+	t_assert(strstr(log, "dsn=5.4.6, reply=554 5.4.6 Too many hops 26 "
+	    "(25 max): from <alice@example.org> via localhost, to ") != NULL);
+	free(mb);
+	free(log);
+
+	nreceived = 25;
+	submit("<alice@example.org>", rcpts, 0, 0, 'i');
+	nreceived = 0;
+	mb = take_mbox();
+	t_assert(strstr(mb, "Subject: test") != NULL);
+	t_assert_cmp(queue_drain(NULL), ==, 0);
+	free(mb);
+	free(take_log());
+}
+
+static void
+test_notify(void)
+{
+	const char *rcpts[] = { "nosuchuser9", NULL };
+	const char *ok[] = { NULL, NULL };
+	char *mb, *log;
+
+	/* NOTIFY=NEVER: the failure is only logged */
+	rflags = QUEUE_R_HASNOTIFY;
+	submit("<alice@example.org>", rcpts, 0, 0, 'i');
+	t_assert_cmp(queue_drain(NULL), ==, 0);
+	free(take_log());
+
+	/* NOTIFY=SUCCESS: a return receipt */
+	ok[0] = user;
+	rflags = QUEUE_R_HASNOTIFY | QUEUE_R_SUCCESS;
+	submit("<alice@example.org>", ok, 0, 0, 'i');
+	rflags = 0;
+	mb = take_mbox();
+	t_assert(strstr(mb, "Subject: test") != NULL);
+	t_assert_cmp(queue_drain(NULL), ==, 1);	/* the receipt to alice */
+	log = take_log();
+	t_assert(strstr(log, ": DSN: Return receipt\n") != NULL);
+	free(mb);
+	free(log);
+}
+
+static void
+test_warn(void)
+{
+	const char *rcpts[] = { "<bob@example.com>", NULL };
+	struct queue_file *qf, *first = NULL;
+	int n = 0;
+	char *log;
+
+	/* past Timeout.queuewarn (4 hours, as the m4 cf sets it): a
+	 * warning once, flag w */
+	readcf_option(" Timeout.queuewarn=4h", 0);
+	submit("<alice@example.org>", rcpts, 0, time(NULL) - 5 * 3600, 'i');
+	log = take_log();
+	t_assert(strstr(log, ": DSN: Warning: could not send message for "
+	    "past 4 hours\n") != NULL);
+	/* the message (flag w) and the warning (from <>) */
+	n = queue_drain_all(&first, &qf);
+	t_assert_cmp(n, ==, 2);
+	t_require(first != NULL && qf != NULL);
+	t_assert(((first->qf_flags | qf->qf_flags) & QUEUE_F_WARNING) != 0);
+	t_assert(strcmp(first->qf_sender, "<>") == 0 ||
+	    strcmp(qf->qf_sender, "<>") == 0);
+	queue_file_free(first);
+	queue_file_free(qf);
+	free(log);
+}
+
+static void
 test_exit_text(void)
 {
 	const struct {
@@ -603,6 +721,9 @@ main(void)
 	t_run("deliver: delivery modes", test_modes);
 	t_run("deliver: statistics", test_stats);
 	t_run("deliver: exit codes", test_exit_text);
+	t_run("deliver: MaxHopCount", test_hops);
+	t_run("deliver: NOTIFY", test_notify);
+	t_run("deliver: queuewarn", test_warn);
 	queue_dir_close(&qd);
 	map_free_all();
 	return t_done();
