@@ -48,6 +48,7 @@
 #include <unistd.h>
 
 #define DELIVER_MAXDSN	3	/* DSNs of DSNs delivered in one process */
+#define DELIVER_TOOBIG	(-2)	/* deliver_leaf: over the mailer's M= */
 
 /* One attempt. */
 struct deliver_att {
@@ -163,12 +164,14 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 	sm_log(LOG_INFO, da->da_m->qm_id, "%s", sm_logkv_str(&kv));
 }
 
-/* Count one message delivered by mailer M (once per mailer). */
+/* Count one message delivered by mailer M: once per mailer call, as
+ * sendmail's markstats -- a mailer with F=m takes all of a message's
+ * recipients in one call, others one each. */
 static void
 deliver_count(struct deliver_att *da, const MAILER *m)
 {
 	if (m == NULL || m->m_mno < 0 || m->m_mno >= MAILER_MAX ||
-	    da->da_counted[m->m_mno])
+	    (da->da_counted[m->m_mno] && mailer_flag(m, 'm')))
 		return;
 	da->da_counted[m->m_mno] = true;
 	(void)stats_mark(&da->da_st, STATS_TO, m->m_mno, da->da_size);
@@ -197,6 +200,12 @@ deliver_leaf(struct deliver_att *da, const struct rcpt *r, SM_STR *why)
 	const MAILER *m = r->r_mailer;
 
 	deliver_set_macros(&da->da_dm, r);
+	if (m != NULL && m->m_maxsize > 0 && da->da_size > m->m_maxsize) {
+		/* M=: sendmail's 552 5.2.3 */
+		(void)sm_str_addf(why, "Message is too large; %ld bytes max",
+		    m->m_maxsize);
+		return DELIVER_TOOBIG;
+	}
 	if (m == mailer_find("*file*"))
 		return deliver_file(&da->da_dm, r, why);
 	if (m == mailer_find("prog"))
@@ -246,7 +255,14 @@ deliver_one(struct deliver_att *da, size_t n)
 	bool temp;
 
 	r = &da->da_rl.rl_v[n];
-	temp = deliver_exit_text(ex, text, sizeof(text), &status);
+	if (ex == DELIVER_TOOBIG) {
+		ex = EX_DATAERR;
+		(void)snprintf(text, sizeof(text), "%s", why->s_data);
+		sm_str_truncate(why, 0);
+		status = "5.2.3";
+		temp = false;
+	} else
+		temp = deliver_exit_text(ex, text, sizeof(text), &status);
 	if (ex == EX_OK) {
 		r->r_state = RCPT_SENT;
 		deliver_count(da, r->r_mailer);

@@ -670,6 +670,24 @@ test_warn(void)
 }
 
 static void
+test_maxsize(void)
+{
+	const char *rcpts[] = { NULL, NULL };
+	char *log;
+
+	rcpts[0] = user;
+	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, M=10, A=mail $u");
+	submit("<alice@example.org>", rcpts, 0, 0, 'i');
+	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, A=mail $u");
+	free(take_mbox());
+	t_assert_cmp(queue_drain(NULL), ==, 1);	/* the DSN to alice */
+	log = take_log();
+	t_assert(strstr(log, "mailer=local, pri=30000, dsn=5.2.3, "
+	    "stat=Message is too large; 10 bytes max\n") != NULL);
+	free(log);
+}
+
+static void
 test_exit_text(void)
 {
 	const struct {
@@ -724,6 +742,7 @@ main(void)
 	t_run("deliver: MaxHopCount", test_hops);
 	t_run("deliver: NOTIFY", test_notify);
 	t_run("deliver: queuewarn", test_warn);
+	t_run("deliver: the mailer's M=", test_maxsize);
 	queue_dir_close(&qd);
 	map_free_all();
 	return t_done();
