@@ -731,6 +731,10 @@ by_name(const char *name)
 	for (ce = table; ce->ce_name != NULL; ce++) {
 		if (strncasecmp(ce->ce_name, name, n) != 0)
 			continue;
+		/* Tern's own options go by their full name only, so that
+		 * sendmail's abbreviations ("Mailbox") mean what they did */
+		if ((ce->ce_flags & CONF_F_TERN) && strlen(ce->ce_name) != n)
+			continue;
 		if (strlen(ce->ce_name) == n) {
 			sel = NULL;	/* exact: this is it */
 			break;
