@@ -70,6 +70,9 @@ struct deliver_att {
 
 static int deliver_now(struct queue_msg *m, struct queue_file *qf,
     int depth);
+static void deliver_strip(const char *s, char *buf, size_t size);
+static int deliver_by(struct deliver_att *da, const struct deliver_msg *dmp,
+    const struct rcpt *r, const MAILER *m, SM_STR *why);
 
 /* ---- headers ------------------------------------------------------------ */
 
@@ -198,8 +201,23 @@ static int
 deliver_leaf(struct deliver_att *da, const struct rcpt *r, SM_STR *why)
 {
 	const MAILER *m = r->r_mailer;
+	struct deliver_msg dm = da->da_dm;
+	char owner[1024];
 
-	deliver_set_macros(&da->da_dm, r);
+	/* a list with an owner: the owner is the envelope sender */
+	if (r->r_owner != NULL) {
+		deliver_strip(r->r_owner, owner, sizeof(owner));
+		dm.dm_sender = owner;
+	}
+	return deliver_by(da, &dm, r, m, why);
+}
+
+/* deliver_leaf with the message DM as it goes to R. */
+static int
+deliver_by(struct deliver_att *da, const struct deliver_msg *dmp,
+    const struct rcpt *r, const MAILER *m, SM_STR *why)
+{
+	deliver_set_macros(dmp, r);
 	if (m != NULL && m->m_maxsize > 0 && da->da_size > m->m_maxsize) {
 		/* M=: sendmail's 552 5.2.3 */
 		(void)sm_str_addf(why, "Message is too large; %ld bytes max",
@@ -207,13 +225,13 @@ deliver_leaf(struct deliver_att *da, const struct rcpt *r, SM_STR *why)
 		return DELIVER_TOOBIG;
 	}
 	if (m == mailer_find("*file*"))
-		return deliver_file(&da->da_dm, r, why);
+		return deliver_file(dmp, r, why);
 	if (m == mailer_find("prog"))
-		return deliver_prog(&da->da_dm, r, why);
+		return deliver_prog(dmp, r, why);
 	if (m == mailer_find("local")) {
 		if (rcpt_builtin_local(m))
-			return deliver_mbox(&da->da_dm, r, why);
-		return deliver_prog(&da->da_dm, r, why);
+			return deliver_mbox(dmp, r, why);
+		return deliver_prog(dmp, r, why);
 	}
 	(void)sm_str_sets(why, "remote delivery is not available yet");
 	return EX_TEMPFAIL;

@@ -314,6 +314,23 @@ rcpt_alias_lookup(const char *user, bool *tempp)
 	return v;
 }
 
+/* The owner of a list: the value of its owner- alias when that is one
+ * address (sendmail's "clone: owner=" shows it so), else the alias. */
+static char *
+rcpt_owner(struct rcpt_list *rl, const char *name, const char *value)
+{
+	const char *b = value, *e;
+
+	while (isspace((unsigned char)*b))
+		b++;
+	e = b + strlen(b);
+	while (e > b && isspace((unsigned char)e[-1]))
+		e--;
+	if (e == b || memchr(b, ',', (size_t)(e - b)) != NULL)
+		return sm_rpool_strdup_x(rl->rl_pool, name);
+	return sm_rpool_strndup_x(rl->rl_pool, b, (size_t)(e - b));
+}
+
 /* The local mailer aliases entry N: expand it.  Returns true if it did. */
 static bool
 rcpt_try_alias(struct rcpt_list *rl, int n)
@@ -337,7 +354,7 @@ rcpt_try_alias(struct rcpt_list *rl, int n)
 	(void)snprintf(owner, olen, "owner-%s", r->r_user);
 	ov = rcpt_alias_lookup(owner, &temp);
 	if (ov != NULL)
-		r->r_owner = sm_rpool_strdup_x(rl->rl_pool, owner);
+		r->r_owner = rcpt_owner(rl, owner, ov);
 	free(ov);
 	free(owner);
 	if (readcf_config()->cf_conf.co_loglevel > 10)

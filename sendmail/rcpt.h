@@ -55,8 +55,10 @@ struct rcpt {
 	char		*r_home;	/* $z of a local user; NULL */
 	char		*r_ctladdr;	/* controlling address of a queued
 					   expansion (its C line); NULL */
-	char		*r_owner;	/* owner-LIST for errors; NULL: the
-					   envelope sender */
+	char		*r_owner;	/* the list's owner (owner-LIST's
+					   value when one address): errors go
+					   there and it is the envelope sender
+					   of the delivery; NULL: the sender */
 	char		*r_status;	/* DSN status "5.1.1"; NULL */
 	char		*r_diag;	/* "User unknown"; NULL */
 	int		 r_exit;	/* EX_ of the outcome */

@@ -211,9 +211,9 @@ to="|exit 75", ctladdr=<later@mta.example.org> (1/0), delay=D, xdelay=D, mailer=
 to=/srv/w/pt/file, ctladdr=<tofile@mta.example.org> (1/0), delay=D, xdelay=D, mailer=*file*, pri=P, dsn=2.0.0, stat=Sent
 to=<root@mta.example.org>, delay=D, xdelay=D, mailer=local, pri=P, dsn=2.0.0, stat=Sent
 to=nosuchuser8, ctladdr=<list@mta.example.org> (1/0), delay=D, mailer=local, pri=P, dsn=5.1.1, reply=550 5.1.1 User unknown, stat=User unknown
+to=root, delay=D, xdelay=D, mailer=local, pri=P, dsn=2.0.0, stat=Sent
 EOF
-grep -v 'to=root, ctladdr=owner-list' "$o/to.tern" >"$o/to.tern2"
-t_same "$name: to= lines as sendmail logs them" "$o/to.want" "$o/to.tern2"
+t_same "$name: to= lines as sendmail logs them" "$o/to.want" "$o/to.tern"
 
 t_same "$name: a second run leaves it as sendmail does" "$o/left2.real" \
     "$o/left2.tern"

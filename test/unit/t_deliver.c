@@ -499,6 +499,16 @@ test_owner(void)
 	submit("<alice@example.org>", rcpts, 0, 0, 'i');
 	mb = take_mbox();
 	t_assert(strstr(mb, "Subject: test") != NULL);	/* the member */
+	{
+		char from[256];
+
+		/* the owner is the envelope sender of the list's copy */
+		(void)snprintf(from, sizeof(from), "From %s ", user);
+		t_assert(strncmp(mb, from, strlen(from)) == 0);
+		(void)snprintf(from, sizeof(from), "\nReturn-Path: <%s>\n",
+		    user);
+		t_assert(strstr(mb, from) != NULL);
+	}
 	t_assert(strstr(mb, "From MAILER-DAEMON ") != NULL);	/* the DSN */
 	t_assert_cmp(queue_drain(&qf), ==, 0);
 	queue_file_free(qf);

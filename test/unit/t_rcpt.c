@@ -190,13 +190,13 @@ test_expand(void)
 		{ "a remote address", "x@example.com",
 		    "esmtp:x@example.com@example.com" },
 		{ "an alias with owner", "staff",
-		    "local:%s (owner-staff) | FAIL nosuchuser9 5.1.1 User "
-		    "unknown (owner-staff)" },
+		    "local:%s (%s) | FAIL nosuchuser9 5.1.1 User "
+		    "unknown (%s)" },
 		{ "a self reference", "self",
 		    "FAIL self 5.1.1 User unknown | local:%s" },
 		{ "duplicates dropped", "twice",
-		    "local:%s (owner-staff) | FAIL nosuchuser9 5.1.1 User "
-		    "unknown (owner-staff)" },
+		    "local:%s (%s) | FAIL nosuchuser9 5.1.1 User "
+		    "unknown (%s)" },
 		{ "a loop", "loop1",
 		    "FAIL loop1 5.4.6 aliasing/forwarding loop broken" },
 		{ "a loop below a member", "la", "local:%s" },
@@ -216,8 +216,8 @@ test_expand(void)
 		{ "backslash: no aliasing", "\\staff",
 		    "FAIL \\staff 5.1.1 User unknown" },
 		{ "an alias of an alias", "chain",
-		    "local:%s (owner-staff) | FAIL nosuchuser9 5.1.1 User "
-		    "unknown (owner-staff)" },
+		    "local:%s (%s) | FAIL nosuchuser9 5.1.1 User "
+		    "unknown (%s)" },
 	};
 	size_t i;
 
