@@ -738,6 +738,41 @@ rcpt_expand(const char *addr, SM_STR *out)
 }
 
 int
+rcpt_verify(const char *addr, SM_STR *out)
+{
+	struct rcpt_list rl;
+	struct rcpt *r;
+	const char *j = macro_get('j');
+	bool temp;
+	char *v;
+	int rc = 0;
+
+	rcpt_list_init(&rl);
+	r = rcpt_push(&rl);
+	r->r_addr = sm_rpool_strdup_x(rl.rl_pool, addr);
+	if (rcpt_parse(&rl, r, addr) < 0) {
+		(void)sm_str_addf(out, "553 %s %s\n", r->r_status, r->r_diag);
+		rcpt_list_free(&rl);
+		return -1;
+	}
+	if (r->r_mailer == mailer_find("local") &&
+	    (v = rcpt_alias_lookup(r->r_user, &temp)) != NULL) {
+		/* an alias is answered for, not expanded */
+		(void)sm_str_addf(out, "<%s@%s>\n", r->r_user,
+		    j != NULL ? j : "localhost");
+		free(v);
+	} else if (r->r_mailer == mailer_find("local") &&
+	    mailer_flag(r->r_mailer, 'w') && getpwnam(r->r_user) == NULL) {
+		(void)sm_str_addf(out, "550 5.1.1 %s... User unknown\n",
+		    r->r_user);
+		rc = -1;
+	} else
+		rcpt_expn_line(r, out);
+	rcpt_list_free(&rl);
+	return rc;
+}
+
+int
 rcpt_local_exists(const char *user)
 {
 	bool temp;

@@ -9,8 +9,8 @@
  * MaxAliasRecursion ("554 5.4.6 aliasing/forwarding loop broken").
  *
  * Public functions: rcpt_list_init, rcpt_list_free, rcpt_add,
- * rcpt_leaves, rcpt_expand, rcpt_local_exists, rcpt_builtin_local,
- * rcpt_mailbox_dir, rcpt_same.
+ * rcpt_child, rcpt_expand, rcpt_verify, rcpt_local_exists,
+ * rcpt_builtin_local, rcpt_mailbox_dir, rcpt_same.
  *
  * Runs in the delivery process (and the SMTP server for RCPT, VRFY and
  * EXPN), as root or the invoking user; reads the alias maps, include and
@@ -112,6 +112,16 @@ int	rcpt_child(struct rcpt_list *rl, const char *addr, int parent);
  *	unknown"), which is what sendmail answers then.
  */
 int	rcpt_expand(const char *addr, SM_STR *out);
+
+/*
+ * rcpt_verify -- VRFY: what sendmail 8.17 answers for ADDR, into OUT as
+ *	one line: "Full Name <user@$j>" for a login user, "<alias@$j>" for
+ *	an alias (not expanded), "<user@host>" for others (the server adds
+ *	"250 2.1.5 "); or a whole failure reply ("550 5.1.1 x... User
+ *	unknown", "553 ..." for an address that does not parse).
+ * Returns 0, or -1 for a failure.
+ */
+int	rcpt_verify(const char *addr, SM_STR *out);
 
 /*
  * rcpt_local_exists -- does local user USER (what ruleset 0 gave the

@@ -317,6 +317,38 @@ test_expn(void)
 }
 
 static void
+test_vrfy(void)
+{
+	const struct {
+		const char *addr, *fmt;
+		int rc;
+	} rows[] = {
+		/* the first two recorded from sendmail 8.17's VRFY */
+		{ "staff", "<staff@mta.example.org>\n", 0 },
+		{ "nosuchuser7", "550 5.1.1 nosuchuser7... User unknown\n", -1 },
+		{ "<x@example.com>", "<x@example.com>\n", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		SM_STR *s = sm_str_new(SM_STR_NOMAX);
+
+		t_begin("rcpt: VRFY %s", rows[i].addr);
+		t_assert_cmp(rcpt_verify(rows[i].addr, s), ==, rows[i].rc);
+		t_assert_streq(s->s_data, rows[i].fmt);
+		sm_str_free(s);
+		t_end();
+	}
+	if (strcmp(user, "root") == 0) {
+		SM_STR *s = sm_str_new(SM_STR_NOMAX);
+
+		t_assert_cmp(rcpt_verify("root", s), ==, 0);
+		t_assert_streq(s->s_data, "root <root@mta.example.org>\n");
+		sm_str_free(s);
+	}
+}
+
+static void
 test_builtin(void)
 {
 	MAILER m;
@@ -344,6 +376,7 @@ main(void)
 	t_run("rcpt: forward files", test_forward);
 	t_run("rcpt: rcpt_local_exists", test_exists);
 	t_run("rcpt: EXPN listing", test_expn);
+	t_run("rcpt: VRFY answers", test_vrfy);
 	t_run("rcpt: built-in local mailer", test_builtin);
 	map_free_all();
 	return t_done();
