@@ -460,6 +460,30 @@ rcpt_fwd_path(const struct rcpt *r, const char *spec, char *buf, size_t size)
 	free(ou);
 }
 
+/*
+ * May forward file PATH of user R be used?  Only a plain file owned by
+ * the user or root and writable by nobody else (sendmail's default
+ * DontBlameSendmail=safe); anything else is passed over with a log line.
+ */
+static bool
+rcpt_fwd_safe(const struct rcpt_list *rl, const struct rcpt *r,
+    const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return false;
+	if (!S_ISREG(st.st_mode) || (st.st_uid != r->r_uid &&
+	    st.st_uid != 0) || (st.st_mode & 022) != 0) {
+		sm_log(LOG_NOTICE, rl->rl_qid, "forward %s: unsafe: %s", path,
+		    !S_ISREG(st.st_mode) ? "not a regular file" :
+		    (st.st_mode & 022) != 0 ? "group or world writable" :
+		    "owned by another user");
+		return false;
+	}
+	return true;
+}
+
 /* The forward file of local user N (ForwardPath, first one found). */
 static void
 rcpt_forward(struct rcpt_list *rl, int n)
@@ -476,7 +500,7 @@ rcpt_forward(struct rcpt_list *rl, int n)
 		if (save != NULL)
 			*save++ = '\0';
 		rcpt_fwd_path(&rl->rl_v[n], part, path, sizeof(path));
-		if (path[0] == '\0')
+		if (path[0] == '\0' || !rcpt_fwd_safe(rl, &rl->rl_v[n], path))
 			continue;
 		text = rcpt_read_file(path, &err);
 		if (text == NULL)

@@ -267,6 +267,11 @@ test_forward(void)
 	}
 	leaves(user, got, sizeof(got));
 	t_assert_streq(got, "FAIL nosuchuser7 5.1.1 User unknown");
+	/* writable by others: not used */
+	(void)chmod(path, 0666);
+	leaves(user, got, sizeof(got));
+	(void)snprintf(want, sizeof(want), "local:%s", user);
+	t_assert_streq(got, want);
 	(void)unlink(path);
 }
 
