@@ -34,11 +34,15 @@
 #define DELIVER_HAVE_HDR	0
 #endif
 
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -861,6 +865,43 @@ deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
 	return deliver_now(m, qf, 0);
 }
 
+/*
+ * The background child lets go of the client: network sockets are closed
+ * and a standard input or output that is a socket or pipe becomes
+ * /dev/null, so that the client sees its connection end when the server
+ * closes it, not when the delivery is done.  Local sockets (syslog) and
+ * files (the lock) stay.
+ */
+static void
+deliver_detach(void)
+{
+	int fd, max = (int)sysconf(_SC_OPEN_MAX), null;
+
+	if (max < 0 || max > 4096)
+		max = 4096;
+	for (fd = 0; fd < max; fd++) {
+		struct sockaddr_storage ss;
+		socklen_t len = sizeof(ss);
+		struct stat st;
+		bool net;
+
+		if (fstat(fd, &st) < 0)
+			continue;
+		net = S_ISSOCK(st.st_mode) &&
+		    getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+		    (ss.ss_family == AF_INET || ss.ss_family == AF_INET6);
+		if (fd <= 2 && (net || S_ISSOCK(st.st_mode) ||
+		    S_ISFIFO(st.st_mode))) {
+			null = open("/dev/null", O_RDWR);
+			if (null >= 0 && null != fd) {
+				(void)dup2(null, fd);
+				(void)close(null);
+			}
+		} else if (net)
+			(void)close(fd);
+	}
+}
+
 int
 deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
 {
@@ -874,6 +915,7 @@ deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
 	case 'B':
 		pid = fork();
 		if (pid == 0) {
+			deliver_detach();
 			(void)deliver_now(m, qf, 0);
 			_exit(EX_OK);
 		}
