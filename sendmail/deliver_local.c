@@ -275,15 +275,22 @@ deliver_prog_input(const struct deliver_msg *dm, const MAILER *m,
 	return n < 0 ? -1 : 0;
 }
 
-/* Who the program runs as. */
+/* Who the program runs as (when we are root): F=S keeps root (procmail
+ * and mail.local deliver for any user), else U=, else the controlling
+ * user, else DefaultUser -- sendmail's order. */
 static void
 deliver_prog_ids(struct sm_spawn *sp, const struct rcpt *r)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
+	const MAILER *m = r->r_mailer;
 
-	if (geteuid() != 0)
+	if (geteuid() != 0 || mailer_flag(m, 'S'))
 		return;
-	if (r->r_ctl) {
+	if (m->m_uid != (uid_t)-1 && m->m_uid != 0) {
+		sp->sp_uid = m->m_uid;
+		sp->sp_gid = m->m_gid != (gid_t)-1 ? m->m_gid :
+		    co->co_defaultuser_gid;
+	} else if (r->r_ctl) {
 		sp->sp_uid = r->r_uid;
 		sp->sp_gid = r->r_gid;
 	} else {
