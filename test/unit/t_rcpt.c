@@ -353,6 +353,30 @@ test_vrfy(void)
 	}
 }
 
+/* Malformed input: failures recorded, nothing else (ASan watches). */
+static void
+test_malformed(void)
+{
+	struct rcpt_list rl;
+	char *big = malloc(20000);
+	int n;
+
+	t_require(big != NULL);
+	memset(big, 'a', 19999);
+	big[19999] = '\0';
+	rcpt_list_init(&rl);
+	n = rcpt_add(&rl, big, 0, false);
+	t_assert_cmp(n, ==, 0);
+	t_assert(rl.rl_v[0].r_state == RCPT_FAIL);
+	(void)rcpt_add(&rl, "<>", 0, false);
+	(void)rcpt_add(&rl, "\"unterminated", 0, false);
+	(void)rcpt_add(&rl, "a@@b,,,", 0, false);
+	(void)rcpt_add(&rl, ":include:", 0, true);
+	t_assert_cmp(rl.rl_n, >=, 1);
+	rcpt_list_free(&rl);
+	free(big);
+}
+
 static void
 test_builtin(void)
 {
@@ -382,6 +406,7 @@ main(void)
 	t_run("rcpt: rcpt_local_exists", test_exists);
 	t_run("rcpt: EXPN listing", test_expn);
 	t_run("rcpt: VRFY answers", test_vrfy);
+	t_run("rcpt: malformed addresses", test_malformed);
 	t_run("rcpt: built-in local mailer", test_builtin);
 	map_free_all();
 	return t_done();
