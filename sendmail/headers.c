@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * headers.c -- the cf's H templates, the header table, a new message's
+ * H lines (hdr_submit), -t recipients and the header a mailer gets
+ * (hdr_put).  See headers.h; the facts come from sendmail 8.17.1.9 runs
+ * recorded in test/unit/t_headers.c.
+ *
+ * Public: hdr_define hdr_reset hdr_ntemplates hdr_flags hdr_submit
+ * hdr_recipients hdr_put hdr_addrlist.
+ * Runs in the SMTP server, submission and delivery processes, as the
+ * daemon's user; the template list is process-wide, built by readcf.
+ */
+#include "sendmail/headers.h"
+
+#include "libsm/err.h"
+#include "sendmail/conf.h"
+#include "sendmail/macro.h"
+#include "sendmail/parseaddr.h"
+#include "sendmail/readcf.h"
+#include "sendmail/token.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- the header table ---------------------------------------------------- */
+
+/* sendmail's header table (conf.c HdrInfo): the facts, not the code. */
+static const struct {
+	const char	*name;
+	unsigned	 flags;
+} hdr_table[] = {
+	{ "resent-sender",	HDR_FROM | HDR_RESENT },
+	{ "resent-from",	HDR_FROM | HDR_RESENT },
+	{ "resent-reply-to",	HDR_FROM | HDR_RESENT },
+	{ "sender",		HDR_FROM },
+	{ "from",		HDR_FROM },
+	{ "reply-to",		HDR_FROM },
+	{ "errors-to",		HDR_FROM | HDR_ERRORSTO },
+	{ "full-name",		HDR_ACHECK },
+	{ "return-receipt-to",	HDR_RECEIPTTO },
+	{ "delivery-receipt-to", HDR_RECEIPTTO },
+	{ "disposition-notification-to", HDR_FROM },
+	{ "to",			HDR_RCPT },
+	{ "resent-to",		HDR_RCPT | HDR_RESENT },
+	{ "cc",			HDR_RCPT },
+	{ "resent-cc",		HDR_RCPT | HDR_RESENT },
+	{ "bcc",		HDR_RCPT | HDR_BCC },
+	{ "resent-bcc",		HDR_RCPT | HDR_BCC | HDR_RESENT },
+	{ "apparently-to",	HDR_RCPT },
+	{ "message-id",		0 },
+	{ "resent-message-id",	HDR_RESENT },
+	{ "message",		HDR_EOH },
+	{ "text",		HDR_EOH },
+	{ "date",		0 },
+	{ "resent-date",	HDR_RESENT },
+	{ "received",		HDR_TRACE | HDR_FORCE },
+	{ "x400-received",	HDR_TRACE | HDR_FORCE },
+	{ "via",		HDR_TRACE | HDR_FORCE },
+	{ "mail-from",		HDR_TRACE | HDR_FORCE },
+	{ "comments",		HDR_FORCE | HDR_ENCODABLE },
+	{ "return-path",	HDR_FORCE | HDR_ACHECK | HDR_BINDLATE },
+	{ "content-transfer-encoding", HDR_CTE },
+	{ "content-type",	HDR_CTYPE },
+	{ "content-length",	HDR_ACHECK },
+	{ "subject",		HDR_ENCODABLE },
+	{ "x-authentication-warning", HDR_FORCE },
+};
+
+unsigned
+hdr_flags(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(hdr_table) / sizeof(hdr_table[0]); i++)
+		if (strcasecmp(name, hdr_table[i].name) == 0)
+			return hdr_table[i].flags;
+	return 0;
+}
+
+/* ---- templates ------------------------------------------------------------ */
+
+struct hdr_tmpl {
+	char	*ht_cond;	/* between the ?s, or NULL */
+	char	*ht_name;
+	char	*ht_value;	/* after the ':', raw (macro codes) */
+};
+
+static struct hdr_tmpl *hdr_tmpls;
+static size_t	hdr_ntmpl, hdr_atmpl;
+
+void
+hdr_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < hdr_ntmpl; i++) {
+		free(hdr_tmpls[i].ht_cond);
+		free(hdr_tmpls[i].ht_name);
+		free(hdr_tmpls[i].ht_value);
+	}
+	free(hdr_tmpls);
+	hdr_tmpls = NULL;
+	hdr_ntmpl = hdr_atmpl = 0;
+}
+
+size_t
+hdr_ntemplates(void)
+{
+	return hdr_ntmpl;
+}
+
+static int
+hdr_syntax(const char **errp)
+{
+	if (errp != NULL)
+		*errp = "header syntax error";
+	return -1;
+}
+
+int
+hdr_define(const char *text, const char **errp)
+{
+	const char *p = text, *cond = NULL, *name;
+	size_t condlen = 0, namelen;
+	struct hdr_tmpl *t;
+
+	if (*p == '?') {
+		cond = ++p;
+		if ((p = strchr(p, '?')) == NULL)
+			return hdr_syntax(errp);
+		condlen = (size_t)(p - cond);
+		p++;
+	}
+	name = p;
+	while (*p > ' ' && *p < 0x7f && *p != ':')
+		p++;
+	namelen = (size_t)(p - name);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (namelen == 0 || *p != ':')
+		return hdr_syntax(errp);
+	if (hdr_ntmpl == hdr_atmpl) {
+		hdr_atmpl = hdr_atmpl == 0 ? 16 : hdr_atmpl * 2;
+		hdr_tmpls = sm_realloc_x(hdr_tmpls,
+		    hdr_atmpl * sizeof(*hdr_tmpls));
+	}
+	t = &hdr_tmpls[hdr_ntmpl++];
+	t->ht_cond = cond == NULL ? NULL : sm_strndup_x(cond, condlen);
+	t->ht_name = sm_strndup_x(name, namelen);
+	t->ht_value = sm_strdup_x(p + 1);
+	return 0;
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+int
+hdr_addrlist(const char *value,
+    int (*fn)(void *ctx, const char *addr, size_t len), void *ctx)
+{
+	const char *p = value, *start = value;
+	int quote = 0, comment = 0, angle = 0, n = 0;
+
+	for (;; p++) {
+		if (*p == '\0' || (*p == ',' && !quote && comment == 0 &&
+		    angle == 0)) {
+			const char *s = start, *e = p;
+
+			while (s < e && (*s == ' ' || *s == '\t' ||
+			    *s == '\n' || *s == '\r'))
+				s++;
+			while (e > s && (e[-1] == ' ' || e[-1] == '\t' ||
+			    e[-1] == '\n' || e[-1] == '\r'))
+				e--;
+			if (e > s) {
+				if (fn(ctx, s, (size_t)(e - s)) < 0)
+					return -1;
+				n++;
+			}
+			if (*p == '\0')
+				return n;
+			start = p + 1;
+			continue;
+		}
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '"' && comment == 0)
+			quote = !quote;
+		else if (quote)
+			continue;
+		else if (*p == '(')
+			comment++;
+		else if (*p == ')' && comment > 0)
+			comment--;
+		else if (comment > 0)
+			continue;
+		else if (*p == '<')
+			angle++;
+		else if (*p == '>' && angle > 0)
+			angle--;
+	}
+}
+
+/* Append LEN bytes of ADDR to S, each line break and the white space
+ * after it becoming one space. */
+static void
+hdr_add_unfolded(SM_STR *s, const char *addr, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (addr[i] == '\n') {
+			while (i + 1 < len && (addr[i + 1] == ' ' ||
+			    addr[i + 1] == '\t'))
+				i++;
+			(void)sm_str_addc(s, ' ');
+		} else
+			(void)sm_str_addc(s, addr[i]);
+	}
+}
+
+/* hdr_addrlist callback: join the pieces with ", ". */
+static int
+hdr_join_cb(void *ctx, const char *addr, size_t len)
+{
+	SM_STR *s = ctx;
+
+	if (sm_str_len(s) > 0)
+		(void)sm_str_adds(s, ", ");
+	hdr_add_unfolded(s, addr, len);
+	return 0;
+}
+
+/* Is a field named NAME among HDRS? */
+static bool
+hdr_has(const struct collect_hdr *hdrs, const char *name)
+{
+	for (; hdrs != NULL; hdrs = hdrs->h_link)
+		if (strcasecmp(hdrs->h_field, name) == 0)
+			return true;
+	return false;
+}
+
+/* Does HDRS hold any field whose flags have all of ALL and none of NONE? */
+static bool
+hdr_any(const struct collect_hdr *hdrs, unsigned all, unsigned none)
+{
+	unsigned f;
+
+	for (; hdrs != NULL; hdrs = hdrs->h_link) {
+		f = hdr_flags(hdrs->h_field);
+		if ((f & all) == all && (f & none) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Only white space in S? */
+static bool
+hdr_blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n')
+			return false;
+	return true;
+}
+
+/* ---- hdr_submit ----------------------------------------------------------- */
+
+/* Template T for a message whose fields are HDRS (RESENT: it has a
+ * Resent- field): add it to QF if it applies. */
+static void
+hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
+    const struct collect_hdr *hdrs, bool resent)
+{
+	unsigned f = hdr_flags(t->ht_name);
+	char buf[MACRO_BUFSIZE];
+	const char *cond = t->ht_cond == NULL ? "" : t->ht_cond;
+
+	if ((f & HDR_RESENT) && !resent)
+		return;
+	if (!(f & HDR_FORCE) && hdr_has(hdrs, t->ht_name))
+		return;
+	if (f & HDR_BINDLATE) {
+		(void)queue_file_add_header(qf, cond, t->ht_name,
+		    t->ht_value);
+		return;
+	}
+	(void)macro_expand(t->ht_value, buf, sizeof(buf));
+	if (hdr_blank(buf))
+		return;
+	(void)queue_file_add_header(qf, cond, t->ht_name, buf);
+}
+
+/* The message's own field H, as the qf keeps it. */
+static void
+hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
+{
+	unsigned f = hdr_flags(h->h_field);
+	SM_STR *list;
+
+	if (!(f & (HDR_FROM | HDR_RCPT)) || hdr_blank(h->h_value)) {
+		(void)queue_file_add_header(qf, "", h->h_field, h->h_value);
+		return;
+	}
+	list = sm_str_new(0);
+	(void)hdr_addrlist(h->h_value, hdr_join_cb, list);
+	{
+		SM_STR *v = sm_str_new(0);
+
+		(void)sm_str_addc(v, ' ');
+		(void)sm_str_add(v, sm_str_data(list), sm_str_len(list));
+		(void)queue_file_add_header(qf, "", h->h_field,
+		    sm_str_data(v));
+		sm_str_free(v);
+	}
+	sm_str_free(list);
+}
+
+/* NoRecipientAction for a message without recipient fields. */
+static void
+hdr_submit_norcpt(struct queue_file *qf)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	SM_STR *v;
+	size_t i;
+
+	switch (co->co_norecipientaction) {
+	case CONF_NRA_ADD_TO:
+	case CONF_NRA_ADD_APPARENTLY_TO:
+		v = sm_str_new(0);
+		for (i = 0; i < qf->qf_nrcpts; i++)
+			(void)sm_str_addf(v, "%s%s", i == 0 ? " " : ", ",
+			    qf->qf_rcpts[i].qr_addr);
+		(void)queue_file_add_header(qf, "",
+		    co->co_norecipientaction == CONF_NRA_ADD_TO ? "To" :
+		    "Apparently-To", sm_str_data(v));
+		sm_str_free(v);
+		break;
+	case CONF_NRA_ADD_BCC:
+		(void)queue_file_add_header(qf, "", "Bcc", " ");
+		break;
+	case CONF_NRA_ADD_TO_UNDISCLOSED:
+		(void)queue_file_add_header(qf, "", "To",
+		    " undisclosed-recipients:;");
+		break;
+	default:
+		break;
+	}
+}
+
+int
+hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
+    unsigned flags, SM_STR *why)
+{
+	const struct collect_hdr *h;
+	bool resent = hdr_any(hdrs, HDR_RESENT, 0);
+	int hops = 0;
+	size_t i;
+
+	(void)flags;
+	(void)why;
+	for (i = 0; i < hdr_ntmpl; i++)
+		hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent);
+	for (h = hdrs; h != NULL; h = h->h_link) {
+		if (hdr_flags(h->h_field) & HDR_TRACE)
+			hops++;
+		hdr_submit_field(qf, h);
+	}
+	if (resent ? hdr_any(hdrs, HDR_RCPT | HDR_RESENT, 0) :
+	    hdr_any(hdrs, HDR_RCPT, HDR_RESENT))
+		qf->qf_flags |= QUEUE_F_DELETEBCC;
+	else if (!hdr_any(hdrs, HDR_RCPT, 0))
+		hdr_submit_norcpt(qf);
+	return hops;
+}
+
+/* ---- hdr_recipients ------------------------------------------------------- */
+
+struct hdr_rcpt_ctx {
+	int	(*add)(void *ctx, const char *addr);
+	void	*ctx;
+};
+
+static int
+hdr_rcpt_cb(void *ctx, const char *addr, size_t len)
+{
+	struct hdr_rcpt_ctx *rc = ctx;
+	SM_STR *s = sm_str_new(0);
+	int r;
+
+	hdr_add_unfolded(s, addr, len);
+	r = rc->add(rc->ctx, sm_str_data(s));
+	sm_str_free(s);
+	return r < 0 ? -1 : 0;
+}
+
+int
+hdr_recipients(const struct collect_hdr *hdrs,
+    int (*add)(void *ctx, const char *addr), void *ctx)
+{
+	struct hdr_rcpt_ctx rc = { add, ctx };
+	bool resent = hdr_any(hdrs, HDR_RESENT, 0);
+	const struct collect_hdr *h;
+	unsigned f;
+	int n = 0, k;
+
+	for (h = hdrs; h != NULL; h = h->h_link) {
+		f = hdr_flags(h->h_field);
+		if (!(f & HDR_RCPT) || resent != ((f & HDR_RESENT) != 0))
+			continue;
+		if ((k = hdr_addrlist(h->h_value, hdr_rcpt_cb, &rc)) < 0)
+			return -1;
+		n += k;
+	}
+	return n;
+}
+
+/* ---- hdr_put -------------------------------------------------------------- */
+
+/* Does the ?COND? of a qf line let it go to mailer M? */
+static bool
+hdr_cond_ok(const char *cond, const MAILER *m)
+{
+	const char *v;
+
+	if (cond == NULL || *cond == '\0')
+		return true;
+	if ((unsigned char)cond[0] == TOKEN_MACROEXPAND && cond[1] != '\0') {
+		v = macro_get((unsigned char)cond[1]);
+		return v != NULL && *v != '\0';
+	}
+	if (m == NULL)
+		return true;
+	for (; *cond != '\0'; cond++)
+		if (mailer_flag(m, (unsigned char)*cond))
+			return true;
+	return false;
+}
+
+/* Append VALUE to OUT, its line breaks becoming EOL. */
+static void
+hdr_put_value(SM_STR *out, const char *value, const char *eol)
+{
+	const char *nl;
+
+	while ((nl = strchr(value, '\n')) != NULL) {
+		(void)sm_str_add(out, value, (size_t)(nl - value));
+		(void)sm_str_adds(out, eol);
+		value = nl + 1;
+	}
+	(void)sm_str_adds(out, value);
+}
+
+struct hdr_put_ctx {
+	SM_STR		*list;
+	const MAILER	*m;
+	int		 flags;		/* PA_ flags for remotename */
+};
+
+static int
+hdr_put_addr_cb(void *ctx, const char *addr, size_t len)
+{
+	struct hdr_put_ctx *pc = ctx;
+	SM_STR *a = sm_str_new(0);
+	int rcode = 0;
+
+	hdr_add_unfolded(a, addr, len);
+	if (sm_str_len(pc->list) > 0)
+		(void)sm_str_adds(pc->list, ", ");
+	if (pc->m != NULL)
+		(void)sm_str_adds(pc->list, parseaddr_remotename(
+		    sm_str_data(a), pc->m, pc->flags, &rcode));
+	else
+		(void)sm_str_add(pc->list, sm_str_data(a), sm_str_len(a));
+	sm_str_free(a);
+	return 0;
+}
+
+/* One H line H to OUT for M. */
+static void
+hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
+    unsigned flags, const char *eol)
+{
+	unsigned f = hdr_flags(h->qh_name);
+	char buf[MACRO_BUFSIZE];
+	const char *value = h->qh_value == NULL ? "" : h->qh_value;
+	struct hdr_put_ctx pc;
+
+	if (h->qh_cond != NULL && *h->qh_cond != '\0') {
+		(void)macro_expand(value, buf, sizeof(buf));
+		value = buf;
+	}
+	(void)sm_str_adds(out, h->qh_name);
+	(void)sm_str_addc(out, ':');
+	if ((f & (HDR_FROM | HDR_RCPT)) && !hdr_blank(value)) {
+		pc.list = sm_str_new(0);
+		pc.m = (flags & HDR_P_RAW) ? NULL : m;
+		pc.flags = PA_HEADERADDR |
+		    ((f & HDR_FROM) ? PA_SENDERADDR : 0);
+		(void)hdr_addrlist(value, hdr_put_addr_cb, &pc);
+		(void)sm_str_addc(out, ' ');
+		(void)sm_str_add(out, sm_str_data(pc.list),
+		    sm_str_len(pc.list));
+		sm_str_free(pc.list);
+	} else
+		hdr_put_value(out, value, eol);
+	(void)sm_str_adds(out, eol);
+}
+
+int
+hdr_put(SM_STR *out, const struct queue_file *qf, const MAILER *m,
+    unsigned flags, SM_STR *why)
+{
+	const char *eol = m != NULL && m->m_eol != NULL ? m->m_eol : "\n";
+	const struct queue_header *h;
+	size_t i, start = sm_str_len(out);
+
+	for (i = 0; i < qf->qf_nhdrs; i++) {
+		h = &qf->qf_hdrs[i];
+		if (!hdr_cond_ok(h->qh_cond, m))
+			continue;
+		if ((hdr_flags(h->qh_name) & HDR_BCC) &&
+		    (qf->qf_flags & QUEUE_F_DELETEBCC) &&
+		    !(flags & HDR_P_KEEPBCC))
+			continue;
+		hdr_put_one(out, h, m, flags, eol);
+	}
+	if (sm_str_max(out) != SM_STR_NOMAX &&
+	    sm_str_len(out) >= sm_str_max(out)) {
+		sm_str_truncate(out, start);
+		if (why != NULL)
+			(void)sm_str_sets(why, "header too long for output");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * t_headers.c -- sendmail/headers.c: the cf's H templates, the header
+ * table, a new message's H lines (hdr_submit), -t recipients and the
+ * header a mailer gets (hdr_put).
+ *
+ * The expected qf H lines and the delivered header are recordings of
+ * sendmail 8.17.1.9 (Debian 12, 8.17.1.9-2+deb12u2): the cf was made by
+ * m4 from OSTYPE(linux), FEATURE(accept_unresolvable_domains),
+ * MAILER(local), MAILER(smtp), the real sendmail ran in a private
+ * namespace as mta.example.org with -bs/-bm/-t -odq into a temp queue,
+ * and the local mailer was a script appending its input to a file.
+ * The macro values below are those the real run had (they show in its
+ * qf files).
+ */
+#include "libsm/str.h"
+#include "sendmail/collect.h"
+#include "sendmail/headers.h"
+#include "sendmail/macro.h"
+#include "sendmail/mailer.h"
+#include "sendmail/queue.h"
+#include "sendmail/readcf.h"
+#include "t.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The H lines of the generated cf (cf.m4 of 8.17.1.9), as folded lines. */
+static const char *const cf_h[] = {
+	"H?P?Return-Path: <$g>",
+	"HReceived: $?sfrom $s $.$?_($?s$|from $.$_)\n"
+	"\t$.$?{auth_type}(authenticated$?{auth_ssf} bits=${auth_ssf}$.)\n"
+	"\t$.by $j ($v/$Z)$?r with $r$. id $i$?{tls_version}\n"
+	"\t(version=${tls_version} cipher=${cipher} bits=${cipher_bits} "
+	"verify=${verify})$.$?u\n"
+	"\tfor $u; $|;\n"
+	"\t$.$b",
+	"H?D?Resent-Date: $a",
+	"H?D?Date: $a",
+	"H?F?Resent-From: $?x$x <$g>$|$g$.",
+	"H?F?From: $?x$x <$g>$|$g$.",
+	"H?x?Full-Name: $x",
+	"H?M?Resent-Message-Id: <$t.$i@$j>",
+	"H?M?Message-Id: <$t.$i@$j>",
+	NULL
+};
+
+static void
+load(void)
+{
+	char line[1024];
+	size_t i;
+
+	readcf_init();
+	macro_init();
+	for (i = 0; cf_h[i] != NULL; i++) {
+		(void)snprintf(line, sizeof(line), "%s", cf_h[i]);
+		readcf_line(line, (int)i + 1);
+	}
+	(void)snprintf(line, sizeof(line), "%s", "Mlocal, P=/srv/w/dl.sh, "
+	    "F=lsDFMAw5:/|@qSPfhn9, T=DNS/RFC822/X-Unix, A=dl.sh $u");
+	readcf_line(line, 20);
+}
+
+/* Set the macros of one recorded run.  U: $u (NULL: unset). */
+static void
+set_macros(const char *id, const char *date, const char *t, const char *s,
+    const char *r, const char *under, const char *u, const char *g,
+    const char *x)
+{
+	macro_set('j', "mta.example.org");
+	macro_set('v', "8.17.1.9");
+	macro_set('Z', "8.17.1.9");
+	macro_set('i', id);
+	macro_set('a', date);
+	macro_set('b', date);
+	macro_set('t', t);
+	macro_set('s', s);
+	macro_set('r', r);
+	macro_set('_', under);
+	macro_set('u', u);
+	macro_set('g', g);
+	macro_set('x', x);
+}
+
+/* A collected header from "Name: value\n..." lines (a static pool). */
+static struct collect_hdr *
+fields(const char *text)
+{
+	static struct collect_hdr h[32];
+	static char buf[4096];
+	size_t n = 0;
+	char *p, *line, *colon;
+
+	(void)snprintf(buf, sizeof(buf), "%s", text);
+	for (p = buf; *p != '\0' && n < 32; n++) {
+		line = p;
+		/* a field runs to a newline not followed by white space */
+		while (*p != '\0' && !(*p == '\n' && p[1] != ' ' &&
+		    p[1] != '\t'))
+			p++;
+		if (*p == '\n')
+			*p++ = '\0';
+		colon = strchr(line, ':');
+		*colon = '\0';
+		h[n].h_field = line;
+		h[n].h_value = colon + 1;
+		h[n].h_link = NULL;
+		if (n > 0)
+			h[n - 1].h_link = &h[n];
+	}
+	return n == 0 ? NULL : &h[0];
+}
+
+/* The H lines of QF as queue_format writes them. */
+static void
+hlines(const struct queue_file *qf, SM_STR *out)
+{
+	SM_STR *all = sm_str_new(0);
+	const char *p;
+
+	(void)queue_format(qf, all);
+	p = strstr(sm_str_data(all), "\nH");
+	sm_str_reset(out);
+	if (p != NULL)
+		(void)sm_str_adds(out, p + 1);
+	sm_str_free(all);
+}
+
+static const struct {
+	const char *name;
+	const char *id, *date, *t, *s, *r, *under, *u, *g, *x;
+	const char *msg;
+	const char *want;
+	unsigned flags;		/* QUEUE_F_ expected */
+	int hops;
+} submit_rows[] = {
+	{ "-bs, no Date/From/Message-Id: all added, To kept",
+	  "6AM3gJ2a010308", "Sun, 22 Nov 2026 03:42:19 GMT", "202611220342",
+	  "client.example.net", "ESMTP", "root@localhost", "<root>",
+	  "alice@example.com", NULL,
+	  "Subject: a\nTo: bob\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: from client.example.net (root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) with ESMTP id "
+	  "6AM3gJ2a010308\n\tfor <root>; Sun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220342.6AM3gJ2a010308@mta.example.org>\n"
+	  "H??Subject: a\nH??To: bob\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+	{ "-bs, a resent message with its own fields, two Received",
+	  "6AM3gW1m010774", "Sun, 22 Nov 2026 03:42:32 GMT", "202611220342",
+	  "client.example.net", "ESMTP", "root@localhost", "<root>",
+	  "alice@example.com", NULL,
+	  "Received: from x.example.net by y.example.net; Sun, 1 Nov 2026 "
+	  "00:00:00 +0000\nReceived: from z\n\tby w; Sun, 1 Nov 2026 "
+	  "00:00:00 +0000\nFrom: Alice <alice@example.com>\n"
+	  "Date: Sun, 1 Nov 2026 00:00:00 +0000\nMessage-Id: <m1@example.com>\n"
+	  "Subject: b\nTo: root,\n  bob@example.com\nCc: carol\n"
+	  "Bcc: dave@example.com\nX-Weird:  two  spaces \nX-Empty:\n"
+	  "resent-from: r@example.com\nReturn-Path: <bogus@example.com>\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: from client.example.net (root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) with ESMTP id "
+	  "6AM3gW1m010774\n\tfor <root>; Sun, 22 Nov 2026 03:42:32 GMT\n"
+	  "H?D?Resent-Date: Sun, 22 Nov 2026 03:42:32 GMT\n"
+	  "H?M?Resent-Message-Id: <202611220342.6AM3gW1m010774@"
+	  "mta.example.org>\n"
+	  "H??Received: from x.example.net by y.example.net; Sun, 1 Nov 2026 "
+	  "00:00:00 +0000\n"
+	  "H??Received: from z\n\tby w; Sun, 1 Nov 2026 00:00:00 +0000\n"
+	  "H??From: Alice <alice@example.com>\n"
+	  "H??Date: Sun, 1 Nov 2026 00:00:00 +0000\n"
+	  "H??Message-Id: <m1@example.com>\nH??Subject: b\n"
+	  "H??To: root, bob@example.com\nH??Cc: carol\n"
+	  "H??Bcc: dave@example.com\nH??X-Weird:  two  spaces \n"
+	  "H??X-Empty:\nH??resent-from: r@example.com\n"
+	  "H??Return-Path: <bogus@example.com>\n.\n",
+	  0, 2 },
+	{ "-t, four recipients: no 'for', Bcc kept in the qf",
+	  "6AM3gJCB010311", "Sun, 22 Nov 2026 03:42:19 GMT", "202611220342",
+	  NULL, NULL, "root@localhost", NULL, "alice@example.com", NULL,
+	  "Subject: c\nTo: root, bob@example.com\n"
+	  "Cc: Carol <carol@example.org>\nBcc: dave@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3gJCB010311;\n"
+	  "\tSun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220342.6AM3gJCB010311@mta.example.org>\n"
+	  "H??Subject: c\nH??To: root, bob@example.com\n"
+	  "H??Cc: Carol <carol@example.org>\nH??Bcc: dave@example.com\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+	{ "-bm by root: Full-Name from $x, no recipient field",
+	  "6AM3gJCw010320", "Sun, 22 Nov 2026 03:42:19 GMT", "202611220342",
+	  NULL, NULL, "root@localhost", "root", "root", "root",
+	  "Subject: f\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3gJCw010320\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:42:19 GMT\n"
+	  "H?F?From: root <root>\nH?x?Full-Name: root\n"
+	  "H?M?Message-Id: <202611220342.6AM3gJCw010320@mta.example.org>\n"
+	  "H??Subject: f\n.\n",
+	  0, 0 },
+	{ "-t of a resent message: both Date and Resent-Date added",
+	  "6AM3fpRS009769", "Sun, 22 Nov 2026 03:41:51 GMT", "202611220341",
+	  NULL, NULL, "root@localhost", NULL, "alice@example.com", NULL,
+	  "Subject: e\nResent-To: rr@example.com\nTo: tt@example.com\n"
+	  "Bcc: bb@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3fpRS009769;\n"
+	  "\tSun, 22 Nov 2026 03:41:51 GMT\n"
+	  "H?D?Resent-Date: Sun, 22 Nov 2026 03:41:51 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:41:51 GMT\n"
+	  "H?F?Resent-From: alice@example.com\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Resent-Message-Id: <202611220341.6AM3fpRS009769@"
+	  "mta.example.org>\n"
+	  "H?M?Message-Id: <202611220341.6AM3fpRS009769@mta.example.org>\n"
+	  "H??Subject: e\nH??Resent-To: rr@example.com\n"
+	  "H??To: tt@example.com\nH??Bcc: bb@example.com\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+};
+
+static void
+test_submit(void)
+{
+	SM_STR *h = sm_str_new(0);
+	size_t i;
+	int hops;
+
+	for (i = 0; i < sizeof(submit_rows) / sizeof(submit_rows[0]); i++) {
+		struct queue_file *qf = queue_file_new();
+
+		t_begin("hdr_submit: %s", submit_rows[i].name);
+		load();
+		set_macros(submit_rows[i].id, submit_rows[i].date,
+		    submit_rows[i].t, submit_rows[i].s, submit_rows[i].r,
+		    submit_rows[i].under, submit_rows[i].u, submit_rows[i].g,
+		    submit_rows[i].x);
+		qf->qf_sender = queue_file_strdup(qf, "x");
+		hops = hdr_submit(qf, fields(submit_rows[i].msg), 0, NULL);
+		hlines(qf, h);
+		t_assert_streq(sm_str_data(h), submit_rows[i].want);
+		t_assert_cmp(qf->qf_flags & QUEUE_F_DELETEBCC, ==,
+		    submit_rows[i].flags);
+		t_assert_cmp(hops, ==, submit_rows[i].hops);
+		queue_file_free(qf);
+		t_end();
+	}
+	sm_str_free(h);
+}
+
+/* Message g: submitted by -bs, then delivered by the local mailer; the
+ * header the mailer got (Bcc gone, Return-Path from $g, no Full-Name). */
+static void
+test_put_local(void)
+{
+	struct queue_file *qf = queue_file_new();
+	SM_STR *out = sm_str_new(0);
+	MAILER *m;
+
+	load();
+	set_macros("6AM3hNcD012098", "Sun, 22 Nov 2026 03:43:23 GMT",
+	    "202611220343", "client.example.net", "ESMTP", "root@localhost",
+	    "<root>", "alice@example.com", NULL);
+	qf->qf_sender = queue_file_strdup(qf, "<alice@example.com>");
+	(void)hdr_submit(qf, fields("Subject: g\n"
+	    "To: bob, Carol <carol@example.org>\nCc: root\n"
+	    "Bcc: dave@example.com\nFrom: Alice Smith <alice>\n"), 0, NULL);
+	m = mailer_find("local");
+	t_require(m != NULL);
+	t_assert(hdr_put(out, qf, m, HDR_P_RAW, NULL) == 0);
+	t_assert_streq(sm_str_data(out),
+	    "Return-Path: <alice@example.com>\n"
+	    "Received: from client.example.net (root@localhost)\n"
+	    "\tby mta.example.org (8.17.1.9/8.17.1.9) with ESMTP id "
+	    "6AM3hNcD012098\n\tfor <root>; Sun, 22 Nov 2026 03:43:23 GMT\n"
+	    "Date: Sun, 22 Nov 2026 03:43:23 GMT\n"
+	    "Message-Id: <202611220343.6AM3hNcD012098@mta.example.org>\n"
+	    "Subject: g\nTo: bob, Carol <carol@example.org>\nCc: root\n"
+	    "From: Alice Smith <alice>\n");
+	queue_file_free(qf);
+	sm_str_free(out);
+}
+
+static void
+test_flags(void)
+{
+	t_assert_cmp(hdr_flags("Received"), ==, HDR_TRACE | HDR_FORCE);
+	t_assert_cmp(hdr_flags("BCC"), ==, HDR_RCPT | HDR_BCC);
+	t_assert_cmp(hdr_flags("resent-bcc"), ==,
+	    HDR_RCPT | HDR_BCC | HDR_RESENT);
+	t_assert_cmp(hdr_flags("Return-Path"), ==,
+	    HDR_FORCE | HDR_ACHECK | HDR_BINDLATE);
+	t_assert_cmp(hdr_flags("From"), ==, HDR_FROM);
+	t_assert_cmp(hdr_flags("Content-Type"), ==, HDR_CTYPE);
+	t_assert_cmp(hdr_flags("Content-Transfer-Encoding"), ==, HDR_CTE);
+	t_assert_cmp(hdr_flags("Subject"), ==, HDR_ENCODABLE);
+	t_assert_cmp(hdr_flags("X-Mailer"), ==, 0);
+	t_assert_cmp(hdr_flags(""), ==, 0);
+}
+
+static void
+test_define(void)
+{
+	const char *err = NULL;
+
+	hdr_reset();
+	t_assert(hdr_define("?P?Return-Path: <x>", &err) == 0);
+	t_assert(hdr_define("X-A:", &err) == 0);
+	t_assert(hdr_define("X-B : v", &err) == 0);
+	t_assert_cmp(hdr_ntemplates(), ==, 3);
+	t_assert(hdr_define("?P Return-Path: <x>", &err) == -1);
+	t_assert_streq(err, "header syntax error");
+	t_assert(hdr_define(": v", &err) == -1);
+	t_assert(hdr_define("NoColon", &err) == -1);
+	t_assert(hdr_define("", &err) == -1);
+	t_assert_cmp(hdr_ntemplates(), ==, 3);
+	hdr_reset();
+	t_assert_cmp(hdr_ntemplates(), ==, 0);
+	/* readcf keeps the H lines */
+	load();
+	t_assert_cmp(hdr_ntemplates(), ==, 9);
+	readcf_init();
+	t_assert_cmp(hdr_ntemplates(), ==, 0);
+}
+
+static int
+collect_addr(void *ctx, const char *addr)
+{
+	SM_STR *s = ctx;
+
+	(void)sm_str_addf(s, "[%s]", addr);
+	return 0;
+}
+
+static int
+stop_addr(void *ctx, const char *addr)
+{
+	(void)ctx;
+	(void)addr;
+	return -1;
+}
+
+static const struct {
+	const char *name, *msg, *want;
+	int n;
+} rcpt_rows[] = {
+	{ "To, Cc and Bcc in order", "Subject: c\nTo: root, bob@example.com\n"
+	  "Cc: Carol <carol@example.org>\nBcc: dave@example.com\n",
+	  "[root][bob@example.com][Carol <carol@example.org>]"
+	  "[dave@example.com]", 4 },
+	{ "Resent-To wins over To", "Resent-To: rr@example.com\n"
+	  "To: tt@example.com\nBcc: bb@example.com\n", "[rr@example.com]", 1 },
+	{ "commas in quotes, comments and brackets",
+	  "To: \"Doe, J\" <j@x>, (a, b) k@y, <l@z,m>\n",
+	  "[\"Doe, J\" <j@x>][(a, b) k@y][<l@z,m>]", 3 },
+	{ "folded list, empty pieces", "Cc: a,\n\tb , ,\n  c\n",
+	  "[a][b][c]", 3 },
+	{ "no recipient field", "Subject: x\nFrom: f@x\n", "", 0 },
+	{ "Apparently-To counts", "Apparently-To: q@x\n", "[q@x]", 1 },
+	{ "empty To", "To:\n", "", 0 },
+};
+
+static void
+test_recipients(void)
+{
+	SM_STR *s = sm_str_new(0);
+	size_t i;
+
+	for (i = 0; i < sizeof(rcpt_rows) / sizeof(rcpt_rows[0]); i++) {
+		t_begin("hdr_recipients: %s", rcpt_rows[i].name);
+		sm_str_reset(s);
+		t_assert_cmp(hdr_recipients(fields(rcpt_rows[i].msg),
+		    collect_addr, s), ==, rcpt_rows[i].n);
+		t_assert_streq(sm_str_data(s), rcpt_rows[i].want);
+		t_end();
+	}
+	t_assert_cmp(hdr_recipients(fields("To: a\n"), stop_addr, NULL), ==,
+	    -1);
+	t_assert_cmp(hdr_recipients(NULL, collect_addr, s), ==, 0);
+	sm_str_free(s);
+}
+
+int
+main(void)
+{
+	t_run("hdr_flags: sendmail's header table", test_flags);
+	t_run("hdr_define: templates kept, syntax checked", test_define);
+	test_submit();
+	t_run("hdr_put: local mailer, recorded delivery", test_put_local);
+	test_recipients();
+	readcf_reset();
+	return t_done();
+}
