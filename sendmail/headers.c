@@ -155,6 +155,9 @@ hdr_define(const char *text, const char **errp)
 
 /* ---- helpers -------------------------------------------------------------- */
 
+/* Widest line of an address list (sendmail: 78, or a mailer's L= - 2). */
+#define HDR_OMAX	78
+
 int
 hdr_addrlist(const char *value,
     int (*fn)(void *ctx, const char *addr, size_t len), void *ctx)
@@ -220,15 +223,42 @@ hdr_add_unfolded(SM_STR *s, const char *addr, size_t len)
 	}
 }
 
-/* hdr_addrlist callback: join the pieces with ", ". */
+/* An address list being joined: sendmail's layout puts ", " between
+ * addresses and starts a new line of 8 spaces when the line would pass
+ * column HJ_OMAX (counted from the field name, "To: " included). */
+struct hdr_join {
+	SM_STR	*hj_out;
+	size_t	 hj_col;	/* column after the last address */
+	size_t	 hj_omax;
+	bool	 hj_first;
+};
+
+static void
+hdr_join_add(struct hdr_join *j, const char *addr, size_t len)
+{
+	if (j->hj_first)
+		j->hj_col += len;
+	else if (j->hj_col + 2 + len > j->hj_omax) {
+		(void)sm_str_adds(j->hj_out, ",\n        ");
+		j->hj_col = 8 + len;
+	} else {
+		(void)sm_str_adds(j->hj_out, ", ");
+		j->hj_col += 2 + len;
+	}
+	(void)sm_str_add(j->hj_out, addr, len);
+	j->hj_first = false;
+}
+
+/* hdr_addrlist callback: join the pieces (unfolded) as above. */
 static int
 hdr_join_cb(void *ctx, const char *addr, size_t len)
 {
-	SM_STR *s = ctx;
+	struct hdr_join *j = ctx;
+	SM_STR *a = sm_str_new(0);
 
-	if (sm_str_len(s) > 0)
-		(void)sm_str_adds(s, ", ");
-	hdr_add_unfolded(s, addr, len);
+	hdr_add_unfolded(a, addr, len);
+	hdr_join_add(j, sm_str_data(a), sm_str_len(a));
+	sm_str_free(a);
 	return 0;
 }
 
@@ -293,29 +323,26 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 	(void)queue_file_add_header(qf, cond, t->ht_name, buf);
 }
 
-/* The message's own field H, as the qf keeps it. */
+/* The message's own field H, as the qf keeps it: address fields as a
+ * list laid out again. */
 static void
 hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 {
 	unsigned f = hdr_flags(h->h_field);
-	SM_STR *list;
+	struct hdr_join j;
 
 	if (!(f & (HDR_FROM | HDR_RCPT)) || hdr_blank(h->h_value)) {
 		(void)queue_file_add_header(qf, "", h->h_field, h->h_value);
 		return;
 	}
-	list = sm_str_new(0);
-	(void)hdr_addrlist(h->h_value, hdr_join_cb, list);
-	{
-		SM_STR *v = sm_str_new(0);
-
-		(void)sm_str_addc(v, ' ');
-		(void)sm_str_add(v, sm_str_data(list), sm_str_len(list));
-		(void)queue_file_add_header(qf, "", h->h_field,
-		    sm_str_data(v));
-		sm_str_free(v);
-	}
-	sm_str_free(list);
+	j.hj_out = sm_str_new(0);
+	j.hj_col = strlen(h->h_field) + 2;
+	j.hj_omax = HDR_OMAX;
+	j.hj_first = true;
+	(void)sm_str_addc(j.hj_out, ' ');
+	(void)hdr_addrlist(h->h_value, hdr_join_cb, &j);
+	(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(j.hj_out));
+	sm_str_free(j.hj_out);
 }
 
 /* NoRecipientAction for a message without recipient fields. */
@@ -359,7 +386,6 @@ hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 	int hops = 0;
 	size_t i;
 
-	(void)flags;
 	(void)why;
 	for (i = 0; i < hdr_ntmpl; i++)
 		hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent);
@@ -368,10 +394,12 @@ hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 			hops++;
 		hdr_submit_field(qf, h);
 	}
-	if (resent ? hdr_any(hdrs, HDR_RCPT | HDR_RESENT, 0) :
-	    hdr_any(hdrs, HDR_RCPT, HDR_RESENT))
+	/* sendmail 8.17 sets 'b' when a To, Cc or Apparently-To names
+	 * recipients, unless a Bcc came without -t (twelve recorded runs) */
+	if (hdr_any(hdrs, HDR_RCPT, HDR_BCC | HDR_RESENT) &&
+	    ((flags & HDR_F_TFLAG) || !hdr_has(hdrs, "bcc")))
 		qf->qf_flags |= QUEUE_F_DELETEBCC;
-	else if (!hdr_any(hdrs, HDR_RCPT, 0))
+	if (!hdr_any(hdrs, HDR_RCPT, 0))
 		hdr_submit_norcpt(qf);
 	return hops;
 }
@@ -454,7 +482,7 @@ hdr_put_value(SM_STR *out, const char *value, const char *eol)
 }
 
 struct hdr_put_ctx {
-	SM_STR		*list;
+	struct hdr_join	 join;
 	const MAILER	*m;
 	int		 flags;		/* PA_ flags for remotename */
 };
@@ -464,16 +492,14 @@ hdr_put_addr_cb(void *ctx, const char *addr, size_t len)
 {
 	struct hdr_put_ctx *pc = ctx;
 	SM_STR *a = sm_str_new(0);
+	const char *r;
 	int rcode = 0;
 
 	hdr_add_unfolded(a, addr, len);
-	if (sm_str_len(pc->list) > 0)
-		(void)sm_str_adds(pc->list, ", ");
+	r = sm_str_data(a);
 	if (pc->m != NULL)
-		(void)sm_str_adds(pc->list, parseaddr_remotename(
-		    sm_str_data(a), pc->m, pc->flags, &rcode));
-	else
-		(void)sm_str_add(pc->list, sm_str_data(a), sm_str_len(a));
+		r = parseaddr_remotename(r, pc->m, pc->flags, &rcode);
+	hdr_join_add(&pc->join, r, strlen(r));
 	sm_str_free(a);
 	return 0;
 }
@@ -495,15 +521,19 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 	(void)sm_str_adds(out, h->qh_name);
 	(void)sm_str_addc(out, ':');
 	if ((f & (HDR_FROM | HDR_RCPT)) && !hdr_blank(value)) {
-		pc.list = sm_str_new(0);
+		pc.join.hj_out = sm_str_new(0);
+		pc.join.hj_col = strlen(h->qh_name) + 2;
+		pc.join.hj_omax = m != NULL && m->m_linelimit > 0 &&
+		    m->m_linelimit < 2048 ? (size_t)m->m_linelimit - 2 :
+		    HDR_OMAX;
+		pc.join.hj_first = true;
 		pc.m = (flags & HDR_P_RAW) ? NULL : m;
 		pc.flags = PA_HEADERADDR |
 		    ((f & HDR_FROM) ? PA_SENDERADDR : 0);
 		(void)hdr_addrlist(value, hdr_put_addr_cb, &pc);
 		(void)sm_str_addc(out, ' ');
-		(void)sm_str_add(out, sm_str_data(pc.list),
-		    sm_str_len(pc.list));
-		sm_str_free(pc.list);
+		hdr_put_value(out, sm_str_data(pc.join.hj_out), eol);
+		sm_str_free(pc.join.hj_out);
 	} else
 		hdr_put_value(out, value, eol);
 	(void)sm_str_adds(out, eol);
@@ -516,14 +546,21 @@ hdr_put(SM_STR *out, const struct queue_file *qf, const MAILER *m,
 	const char *eol = m != NULL && m->m_eol != NULL ? m->m_eol : "\n";
 	const struct queue_header *h;
 	size_t i, start = sm_str_len(out);
+	unsigned f;
 
 	for (i = 0; i < qf->qf_nhdrs; i++) {
 		h = &qf->qf_hdrs[i];
 		if (!hdr_cond_ok(h->qh_cond, m))
 			continue;
-		if ((hdr_flags(h->qh_name) & HDR_BCC) &&
-		    (qf->qf_flags & QUEUE_F_DELETEBCC) &&
-		    !(flags & HDR_P_KEEPBCC))
+		f = hdr_flags(h->qh_name);
+		/* Bcc never reaches a mailer (recorded with and without
+		 * the qf's 'b' flag) */
+		if ((f & HDR_BCC) && !(flags & HDR_P_KEEPBCC))
+			continue;
+		/* the message's own Return-Path, Full-Name, Content-Length
+		 * are dropped: only the cf's conditional ones go out */
+		if ((f & HDR_ACHECK) && (h->qh_cond == NULL ||
+		    *h->qh_cond == '\0'))
 			continue;
 		hdr_put_one(out, h, m, flags, eol);
 	}

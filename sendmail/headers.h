@@ -88,10 +88,12 @@ unsigned hdr_flags(const char *name);
  *	dropped when that leaves nothing, except Return-Path which stays
  *	unexpanded ("H?P?Return-Path: <\201g>") -- then the message's
  *	fields as received, address fields (To, Cc, From ...) as a list
- *	joined by ", ".  Sets QUEUE_F_DELETEBCC when the message names its
- *	recipients in a header (To, Cc, Bcc, Apparently-To, or the Resent-
- *	ones in a resent message); without them, NoRecipientAction adds a
- *	field.  FLAGS: HDR_F_TFLAG.
+ *	joined by ", " and folded before column 78 (",\n" and 8 spaces).
+ *	Sets QUEUE_F_DELETEBCC when a To, Cc or Apparently-To is present,
+ *	unless a Bcc is too and FLAGS lacks HDR_F_TFLAG (what 8.17 does);
+ *	a message without any recipient field gets NoRecipientAction's.
+ *	Call it after the R lines are in QF (NoRecipientAction may list
+ *	them).
  * Returns the message's hop count (its trace fields: the caller refuses
  *	it with "554 5.4.6 Too many hops N (M max)" when N > MaxHopCount),
  *	or -1 with WHY (NULL allowed) when a value cannot be stored.
@@ -115,12 +117,13 @@ int	hdr_recipients(const struct collect_hdr *hdrs,
  * hdr_put -- QF's headers as mailer M gets them, appended to OUT: a line
  *	with ?flags? only when M has one of the flags (?$x?: when macro x is
  *	set); such lines have their macros expanded with the current macros
- *	($g for Return-Path); Bcc and Resent-Bcc dropped when QF has
- *	QUEUE_F_DELETEBCC (unless HDR_P_KEEPBCC); address fields rewritten
- *	for M (rulesets 1 and S=, or 2 and R=, parseaddr_remotename) unless
- *	HDR_P_RAW.  Every line ends in M's E= (M NULL: "\n", every
- *	conditional field kept).  The empty line after the header is the
- *	caller's.
+ *	($g for Return-Path); Bcc and Resent-Bcc dropped (unless
+ *	HDR_P_KEEPBCC), and the message's own Return-Path, Full-Name and
+ *	Content-Length; address fields rewritten for M (rulesets 1 and S=,
+ *	or 2 and R=, parseaddr_remotename) unless HDR_P_RAW, and laid out
+ *	again (folded before column 78, or M's L= - 2).  Every line ends
+ *	in M's E= (M NULL: "\n", every conditional field kept).  The empty
+ *	line after the header is the caller's.
  * Returns 0, or -1 with WHY (NULL allowed) when OUT's maximum is hit.
  */
 int	hdr_put(SM_STR *out, const struct queue_file *qf, const MAILER *m,

@@ -225,6 +225,72 @@ static const struct {
 	  "H??Subject: e\nH??Resent-To: rr@example.com\n"
 	  "H??To: tt@example.com\nH??Bcc: bb@example.com\n.\n",
 	  QUEUE_F_DELETEBCC, 0 },
+	/* a second run (same cf), all by -bm: sendmail -f alice@example.com
+	 * root */
+	{ "only a Bcc: no 'b' flag",
+	  "6AM3lv8l020980", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
+	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
+	  "Subject: onlybcc\nBcc: x@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lv8l020980\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220347.6AM3lv8l020980@mta.example.org>\n"
+	  "H??Subject: onlybcc\nH??Bcc: x@example.com\n.\n",
+	  0, 0 },
+	{ "only a Cc: 'b' flag",
+	  "6AM3lv2s020983", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
+	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
+	  "Subject: onlycc\nCc: x@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lv2s020983\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220347.6AM3lv2s020983@mta.example.org>\n"
+	  "H??Subject: onlycc\nH??Cc: x@example.com\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+	{ "Apparently-To: 'b' flag",
+	  "6AM3lvtQ021004", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
+	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
+	  "Subject: appto\nApparently-To: z@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lvtQ021004\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220347.6AM3lvtQ021004@mta.example.org>\n"
+	  "H??Subject: appto\nH??Apparently-To: z@example.com\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+	{ "a long To folded before column 78",
+	  "6AM3lv2E020998", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
+	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
+	  "Subject: longto\nTo: aaaaaaaaaaaaaaaaaaaa@example.com, bbbbbbbbbbbbbbbbbbbbbbbbb@example.com, cccccccccccccccccccccccc@example.com, Dee Dee <dddddddddddddd@example.com>, eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee@example.com\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lv2E020998\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?F?From: alice@example.com\n"
+	  "H?M?Message-Id: <202611220347.6AM3lv2E020998@mta.example.org>\n"
+	  "H??Subject: longto\nH??To: aaaaaaaaaaaaaaaaaaaa@example.com, bbbbbbbbbbbbbbbbbbbbbbbbb@example.com,\n        cccccccccccccccccccccccc@example.com,\n        Dee Dee <dddddddddddddd@example.com>,\n        eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee@example.com\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
+	{ "address fields: comments, quotes, groups kept; From given",
+	  "6AM3lvq3021001", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
+	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
+	  "Subject: addr\nTo: Bob  Smith <bob @ example.com>  (the (nested) comment), \"q, r\" <q@example.com>,\n\tplain@example.com (c)\nFrom: me\nReply-To: <>\nCc: group: a@example.com, b@example.com;, undisclosed-recipients:;\n",
+	  "H?P?Return-Path: <\201g>\n"
+	  "H??Received: (from root@localhost)\n"
+	  "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lvq3021001\n"
+	  "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	  "H?M?Message-Id: <202611220347.6AM3lvq3021001@mta.example.org>\n"
+	  "H??Subject: addr\nH??To: Bob  Smith <bob @ example.com>  (the (nested) comment),\n        \"q, r\" <q@example.com>, plain@example.com (c)\nH??From: me\nH??Reply-To: <>\nH??Cc: group: a@example.com, b@example.com;, undisclosed-recipients:;\n.\n",
+	  QUEUE_F_DELETEBCC, 0 },
 };
 
 static void
@@ -244,7 +310,9 @@ test_submit(void)
 		    submit_rows[i].under, submit_rows[i].u, submit_rows[i].g,
 		    submit_rows[i].x);
 		qf->qf_sender = queue_file_strdup(qf, "x");
-		hops = hdr_submit(qf, fields(submit_rows[i].msg), 0, NULL);
+		hops = hdr_submit(qf, fields(submit_rows[i].msg),
+		    strncmp(submit_rows[i].name, "-t", 2) == 0 ?
+		    HDR_F_TFLAG : 0, NULL);
 		hlines(qf, h);
 		t_assert_streq(sm_str_data(h), submit_rows[i].want);
 		t_assert_cmp(qf->qf_flags & QUEUE_F_DELETEBCC, ==,
