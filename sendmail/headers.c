@@ -299,8 +299,9 @@ hdr_blank(const char *s)
 /* ---- hdr_submit ----------------------------------------------------------- */
 
 /* Template T for a message whose fields are HDRS (RESENT: it has a
- * Resent- field): add it to QF if it applies. */
-static void
+ * Resent- field): add it to QF if it applies.  Returns 1 when a trace
+ * field was added (it counts as a hop), else 0. */
+static int
 hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
     const struct collect_hdr *hdrs, bool resent)
 {
@@ -309,18 +310,19 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 	const char *cond = t->ht_cond == NULL ? "" : t->ht_cond;
 
 	if ((f & HDR_RESENT) && !resent)
-		return;
+		return 0;
 	if (!(f & HDR_FORCE) && hdr_has(hdrs, t->ht_name))
-		return;
+		return 0;
 	if (f & HDR_BINDLATE) {
 		(void)queue_file_add_header(qf, cond, t->ht_name,
 		    t->ht_value);
-		return;
+		return 0;
 	}
 	(void)macro_expand(t->ht_value, buf, sizeof(buf));
 	if (hdr_blank(buf))
-		return;
+		return 0;
 	(void)queue_file_add_header(qf, cond, t->ht_name, buf);
+	return (f & HDR_TRACE) ? 1 : 0;
 }
 
 /* The message's own field H, as the qf keeps it: address fields as a
@@ -345,7 +347,8 @@ hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 	sm_str_free(j.hj_out);
 }
 
-/* NoRecipientAction for a message without recipient fields. */
+/* NoRecipientAction for a message without recipient fields: 8.17 adds
+ * one field per recipient, the last R line first, or a single one. */
 static void
 hdr_submit_norcpt(struct queue_file *qf)
 {
@@ -357,16 +360,17 @@ hdr_submit_norcpt(struct queue_file *qf)
 	case CONF_NRA_ADD_TO:
 	case CONF_NRA_ADD_APPARENTLY_TO:
 		v = sm_str_new(0);
-		for (i = 0; i < qf->qf_nrcpts; i++)
-			(void)sm_str_addf(v, "%s%s", i == 0 ? " " : ", ",
-			    qf->qf_rcpts[i].qr_addr);
-		(void)queue_file_add_header(qf, "",
-		    co->co_norecipientaction == CONF_NRA_ADD_TO ? "To" :
-		    "Apparently-To", sm_str_data(v));
+		for (i = qf->qf_nrcpts; i-- > 0;) {
+			(void)sm_str_sets(v, " ");
+			(void)sm_str_adds(v, qf->qf_rcpts[i].qr_addr);
+			(void)queue_file_add_header(qf, "",
+			    co->co_norecipientaction == CONF_NRA_ADD_TO ?
+			    "To" : "Apparently-To", sm_str_data(v));
+		}
 		sm_str_free(v);
 		break;
 	case CONF_NRA_ADD_BCC:
-		(void)queue_file_add_header(qf, "", "Bcc", " ");
+		(void)queue_file_add_header(qf, "", "Bcc", "  ");
 		break;
 	case CONF_NRA_ADD_TO_UNDISCLOSED:
 		(void)queue_file_add_header(qf, "", "To",
@@ -388,7 +392,7 @@ hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 
 	(void)why;
 	for (i = 0; i < hdr_ntmpl; i++)
-		hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent);
+		hops += hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent);
 	for (h = hdrs; h != NULL; h = h->h_link) {
 		if (hdr_flags(h->h_field) & HDR_TRACE)
 			hops++;
@@ -545,8 +549,10 @@ hdr_put(SM_STR *out, const struct queue_file *qf, const MAILER *m,
 {
 	const char *eol = m != NULL && m->m_eol != NULL ? m->m_eol : "\n";
 	const struct queue_header *h;
-	size_t i, start = sm_str_len(out);
+	SM_STR *tmp = sm_str_new(0);
+	size_t i;
 	unsigned f;
+	int rc = 0;
 
 	for (i = 0; i < qf->qf_nhdrs; i++) {
 		h = &qf->qf_hdrs[i];
@@ -562,14 +568,14 @@ hdr_put(SM_STR *out, const struct queue_file *qf, const MAILER *m,
 		if ((f & HDR_ACHECK) && (h->qh_cond == NULL ||
 		    *h->qh_cond == '\0'))
 			continue;
-		hdr_put_one(out, h, m, flags, eol);
+		hdr_put_one(tmp, h, m, flags, eol);
 	}
-	if (sm_str_max(out) != SM_STR_NOMAX &&
-	    sm_str_len(out) >= sm_str_max(out)) {
-		sm_str_truncate(out, start);
+	/* built apart, so that OUT's maximum fails the whole header */
+	if (sm_str_add(out, sm_str_data(tmp), sm_str_len(tmp)) < 0) {
 		if (why != NULL)
 			(void)sm_str_sets(why, "header too long for output");
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	sm_str_free(tmp);
+	return rc;
 }

@@ -91,12 +91,16 @@ unsigned hdr_flags(const char *name);
  *	joined by ", " and folded before column 78 (",\n" and 8 spaces).
  *	Sets QUEUE_F_DELETEBCC when a To, Cc or Apparently-To is present,
  *	unless a Bcc is too and FLAGS lacks HDR_F_TFLAG (what 8.17 does);
- *	a message without any recipient field gets NoRecipientAction's.
+ *	a message without any recipient field gets NoRecipientAction's
+ *	(add-to, add-apparently-to: one field per R line, the last first;
+ *	add-bcc: an empty Bcc; add-to-undisclosed).
  *	Call it after the R lines are in QF (NoRecipientAction may list
  *	them).
- * Returns the message's hop count (its trace fields: the caller refuses
- *	it with "554 5.4.6 Too many hops N (M max)" when N > MaxHopCount),
- *	or -1 with WHY (NULL allowed) when a value cannot be stored.
+ * Returns the hop count: the trace fields of the message and those just
+ *	added (Received).  Over MaxHopCount the message is refused: sendmail
+ *	8.17 returns a message with 25 Received fields ("554 5.4.6 Too many
+ *	hops 26 (25 max)") and delivers one with 24.  -1 with WHY (NULL
+ *	allowed) when a value cannot be stored.
  */
 int	hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 	    unsigned flags, SM_STR *why);

@@ -148,7 +148,7 @@ static const struct {
 	  "H?F?From: alice@example.com\n"
 	  "H?M?Message-Id: <202611220342.6AM3gJ2a010308@mta.example.org>\n"
 	  "H??Subject: a\nH??To: bob\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	{ "-bs, a resent message with its own fields, two Received",
 	  "6AM3gW1m010774", "Sun, 22 Nov 2026 03:42:32 GMT", "202611220342",
 	  "client.example.net", "ESMTP", "root@localhost", "<root>",
@@ -177,7 +177,7 @@ static const struct {
 	  "H??Bcc: dave@example.com\nH??X-Weird:  two  spaces \n"
 	  "H??X-Empty:\nH??resent-from: r@example.com\n"
 	  "H??Return-Path: <bogus@example.com>\n.\n",
-	  0, 2 },
+	  0, 3 },
 	{ "-t, four recipients: no 'for', Bcc kept in the qf",
 	  "6AM3gJCB010311", "Sun, 22 Nov 2026 03:42:19 GMT", "202611220342",
 	  NULL, NULL, "root@localhost", NULL, "alice@example.com", NULL,
@@ -192,7 +192,7 @@ static const struct {
 	  "H?M?Message-Id: <202611220342.6AM3gJCB010311@mta.example.org>\n"
 	  "H??Subject: c\nH??To: root, bob@example.com\n"
 	  "H??Cc: Carol <carol@example.org>\nH??Bcc: dave@example.com\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	{ "-bm by root: Full-Name from $x, no recipient field",
 	  "6AM3gJCw010320", "Sun, 22 Nov 2026 03:42:19 GMT", "202611220342",
 	  NULL, NULL, "root@localhost", "root", "root", "root",
@@ -205,7 +205,7 @@ static const struct {
 	  "H?F?From: root <root>\nH?x?Full-Name: root\n"
 	  "H?M?Message-Id: <202611220342.6AM3gJCw010320@mta.example.org>\n"
 	  "H??Subject: f\n.\n",
-	  0, 0 },
+	  0, 1 },
 	{ "-t of a resent message: both Date and Resent-Date added",
 	  "6AM3fpRS009769", "Sun, 22 Nov 2026 03:41:51 GMT", "202611220341",
 	  NULL, NULL, "root@localhost", NULL, "alice@example.com", NULL,
@@ -224,7 +224,7 @@ static const struct {
 	  "H?M?Message-Id: <202611220341.6AM3fpRS009769@mta.example.org>\n"
 	  "H??Subject: e\nH??Resent-To: rr@example.com\n"
 	  "H??To: tt@example.com\nH??Bcc: bb@example.com\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	/* a second run (same cf), all by -bm: sendmail -f alice@example.com
 	 * root */
 	{ "only a Bcc: no 'b' flag",
@@ -239,7 +239,7 @@ static const struct {
 	  "H?F?From: alice@example.com\n"
 	  "H?M?Message-Id: <202611220347.6AM3lv8l020980@mta.example.org>\n"
 	  "H??Subject: onlybcc\nH??Bcc: x@example.com\n.\n",
-	  0, 0 },
+	  0, 1 },
 	{ "only a Cc: 'b' flag",
 	  "6AM3lv2s020983", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
 	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
@@ -252,7 +252,7 @@ static const struct {
 	  "H?F?From: alice@example.com\n"
 	  "H?M?Message-Id: <202611220347.6AM3lv2s020983@mta.example.org>\n"
 	  "H??Subject: onlycc\nH??Cc: x@example.com\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	{ "Apparently-To: 'b' flag",
 	  "6AM3lvtQ021004", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
 	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
@@ -265,7 +265,7 @@ static const struct {
 	  "H?F?From: alice@example.com\n"
 	  "H?M?Message-Id: <202611220347.6AM3lvtQ021004@mta.example.org>\n"
 	  "H??Subject: appto\nH??Apparently-To: z@example.com\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	{ "a long To folded before column 78",
 	  "6AM3lv2E020998", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
 	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
@@ -278,7 +278,7 @@ static const struct {
 	  "H?F?From: alice@example.com\n"
 	  "H?M?Message-Id: <202611220347.6AM3lv2E020998@mta.example.org>\n"
 	  "H??Subject: longto\nH??To: aaaaaaaaaaaaaaaaaaaa@example.com, bbbbbbbbbbbbbbbbbbbbbbbbb@example.com,\n        cccccccccccccccccccccccc@example.com,\n        Dee Dee <dddddddddddddd@example.com>,\n        eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee@example.com\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 	{ "address fields: comments, quotes, groups kept; From given",
 	  "6AM3lvq3021001", "Sun, 22 Nov 2026 03:47:57 GMT", "202611220347",
 	  NULL, NULL, "root@localhost", "root", "alice@example.com", NULL,
@@ -290,7 +290,7 @@ static const struct {
 	  "H?D?Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
 	  "H?M?Message-Id: <202611220347.6AM3lvq3021001@mta.example.org>\n"
 	  "H??Subject: addr\nH??To: Bob  Smith <bob @ example.com>  (the (nested) comment),\n        \"q, r\" <q@example.com>, plain@example.com (c)\nH??From: me\nH??Reply-To: <>\nH??Cc: group: a@example.com, b@example.com;, undisclosed-recipients:;\n.\n",
-	  QUEUE_F_DELETEBCC, 0 },
+	  QUEUE_F_DELETEBCC, 1 },
 };
 
 static void
@@ -353,6 +353,160 @@ test_put_local(void)
 	    "Message-Id: <202611220343.6AM3hNcD012098@mta.example.org>\n"
 	    "Subject: g\nTo: bob, Carol <carol@example.org>\nCc: root\n"
 	    "From: Alice Smith <alice>\n");
+	queue_file_free(qf);
+	sm_str_free(out);
+}
+
+/* NoRecipientAction, recorded: sendmail -ONoRecipientAction=X -f
+ * alice@example.com root bob@example.com carol zed@example.org wrote its
+ * R lines root, carol, bob@example.com, zed@example.org and then these
+ * fields after the message's own (add-bcc: "H??Bcc:  "). */
+static const struct {
+	const char *opt, *want;
+} nra_rows[] = {
+	{ "add-to", "H??Subject: nra\nH??To: zed@example.org\n"
+	  "H??To: bob@example.com\nH??To: carol\nH??To: root\n.\n" },
+	{ "add-apparently-to", "H??Subject: nra\n"
+	  "H??Apparently-To: zed@example.org\n"
+	  "H??Apparently-To: bob@example.com\nH??Apparently-To: carol\n"
+	  "H??Apparently-To: root\n.\n" },
+	{ "add-bcc", "H??Subject: nra\nH??Bcc:  \n.\n" },
+	{ "add-to-undisclosed", "H??Subject: nra\n"
+	  "H??To: undisclosed-recipients:;\n.\n" },
+	{ "none", "H??Subject: nra\n.\n" },
+};
+
+static void
+test_nra(void)
+{
+	SM_STR *h = sm_str_new(0);
+	char opt[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(nra_rows) / sizeof(nra_rows[0]); i++) {
+		struct queue_file *qf = queue_file_new();
+
+		t_begin("hdr_submit: NoRecipientAction=%s", nra_rows[i].opt);
+		readcf_init();
+		macro_init();
+		(void)snprintf(opt, sizeof(opt), " NoRecipientAction=%s",
+		    nra_rows[i].opt);
+		readcf_option(opt, 1);
+		qf->qf_sender = queue_file_strdup(qf, "alice@example.com");
+		(void)queue_file_add_rcpt(qf, "root", QUEUE_R_PRIMARY);
+		(void)queue_file_add_rcpt(qf, "carol", QUEUE_R_PRIMARY);
+		(void)queue_file_add_rcpt(qf, "bob@example.com",
+		    QUEUE_R_PRIMARY);
+		(void)queue_file_add_rcpt(qf, "zed@example.org",
+		    QUEUE_R_PRIMARY);
+		t_assert_cmp(hdr_submit(qf, fields("Subject: nra\n"), 0, NULL),
+		    ==, 0);
+		hlines(qf, h);
+		t_assert_streq(sm_str_data(h), nra_rows[i].want);
+		t_assert_cmp(qf->qf_flags & QUEUE_F_DELETEBCC, ==, 0);
+		queue_file_free(qf);
+		t_end();
+	}
+	sm_str_free(h);
+}
+
+/* MaxHopCount: the recorded limit case is 25 Received in the message
+ * plus the one added, "Too many hops 26 (25 max)"; 24 pass (25). */
+static void
+test_hops(void)
+{
+	static char text[4096];
+	struct queue_file *qf;
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < 25; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    "Received: from h%d by h%d; Sun, 1 Nov 2026 00:00:00 "
+		    "+0000\n", i, i);
+	(void)snprintf(text + len, sizeof(text) - len, "Subject: h\n");
+	load();
+	set_macros("6AM3nlbg000803", "Sun, 22 Nov 2026 03:49:45 GMT",
+	    "202611220349", NULL, NULL, "root@localhost", "root",
+	    "alice@example.com", NULL);
+	qf = queue_file_new();
+	t_assert_cmp(hdr_submit(qf, fields(text), 0, NULL), ==, 26);
+	queue_file_free(qf);
+	qf = queue_file_new();
+	t_assert_cmp(hdr_submit(qf, fields(strchr(text, '\n') + 1), 0, NULL),
+	    ==, 25);
+	queue_file_free(qf);
+	/* without a Received template only the message's count */
+	readcf_init();
+	qf = queue_file_new();
+	t_assert_cmp(hdr_submit(qf, fields("Via: x\nX-Received: y\n"
+	    "Mail-From: z\nX400-Received: w\n"), 0, NULL), ==, 3);
+	queue_file_free(qf);
+}
+
+/* Recorded delivery of a resent message by -bm: Bcc gone, the
+ * message's own Return-Path gone, the address list laid out again
+ * (the real one also rewrote "bob @ example.com" through HdrToL, which
+ * HDR_P_RAW skips). */
+static void
+test_put_drop(void)
+{
+	struct queue_file *qf = queue_file_new();
+	SM_STR *out = sm_str_new(0);
+
+	load();
+	set_macros("6AM3lvds021024", "Sun, 22 Nov 2026 03:47:57 GMT",
+	    "202611220347", NULL, NULL, "root@localhost", "root",
+	    "alice@example.com", NULL);
+	(void)hdr_submit(qf, fields("Subject: deliv\n"
+	    "resent-from: r@example.com\n"
+	    "Return-Path: <bogus@example.com>\nBcc: d@example.com\n"
+	    "X-Cond: mine\nTo: Bob  Smith <bob@example.com>  (the (nested) "
+	    "comment), \"q, r\" <q@example.com>\n"), 0, NULL);
+	t_assert(hdr_put(out, qf, mailer_find("local"), HDR_P_RAW, NULL)
+	    == 0);
+	t_assert_streq(sm_str_data(out),
+	    "Return-Path: <alice@example.com>\n"
+	    "Received: (from root@localhost)\n"
+	    "\tby mta.example.org (8.17.1.9/8.17.1.9) id 6AM3lvds021024\n"
+	    "\tfor root; Sun, 22 Nov 2026 03:47:57 GMT\n"
+	    "Resent-Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	    "Date: Sun, 22 Nov 2026 03:47:57 GMT\n"
+	    "From: alice@example.com\n"
+	    "Resent-Message-Id: <202611220347.6AM3lvds021024@"
+	    "mta.example.org>\n"
+	    "Message-Id: <202611220347.6AM3lvds021024@mta.example.org>\n"
+	    "Subject: deliv\nresent-from: r@example.com\nX-Cond: mine\n"
+	    "To: Bob  Smith <bob@example.com>  (the (nested) comment),\n"
+	    "        \"q, r\" <q@example.com>\n");
+	/* an SMTP-like mailer: no P (no Return-Path), CRLF, no x */
+	sm_str_reset(out);
+	{
+		char line[128];
+
+		(void)snprintf(line, sizeof(line), "%s", "Mesmtp, P=[IPC], "
+		    "F=mDFMuXa, E=\\r\\n, L=990, A=TCP $h");
+		readcf_line(line, 30);
+	}
+	t_require(mailer_find("esmtp") != NULL);
+	t_assert(hdr_put(out, qf, mailer_find("esmtp"), HDR_P_RAW, NULL)
+	    == 0);
+	t_assert(strncmp(sm_str_data(out), "Received: (from root@localhost)"
+	    "\r\n\tby mta", 40) == 0);
+	t_assert(strstr(sm_str_data(out), "Return-Path") == NULL);
+	t_assert(strstr(sm_str_data(out), "\"q, r\" <q@example.com>\r\n")
+	    != NULL);
+	t_assert(strstr(sm_str_data(out), "comment), \"q, r\"") != NULL);
+	/* a maximum too small: -1, OUT as before */
+	{
+		SM_STR *small = sm_str_new(10), *why = sm_str_new(0);
+
+		t_assert(hdr_put(small, qf, NULL, 0, why) == -1);
+		t_assert_cmp(sm_str_len(small), ==, 0);
+		t_assert(sm_str_len(why) > 0);
+		sm_str_free(small);
+		sm_str_free(why);
+	}
 	queue_file_free(qf);
 	sm_str_free(out);
 }
@@ -463,6 +617,10 @@ main(void)
 	t_run("hdr_define: templates kept, syntax checked", test_define);
 	test_submit();
 	t_run("hdr_put: local mailer, recorded delivery", test_put_local);
+	t_run("hdr_put: Bcc, own Return-Path dropped; E= and L=",
+	    test_put_drop);
+	t_run("hdr_submit: hop count", test_hops);
+	test_nra();
 	test_recipients();
 	readcf_reset();
 	return t_done();
