@@ -24,7 +24,9 @@
 #include <unistd.h>
 
 /* The macros dsn_build sets for the DSN's headers, restored after. */
-static const int dsn_macro_ids[] = { 'g', 'x', 'u', 's', '_', 'r', 'b' };
+static const int dsn_macro_ids[] = {
+	'g', 'x', 'u', 's', '_', 'r', 'a', 'b', 't'
+};
 #define DSN_NMACROS	(sizeof(dsn_macro_ids) / sizeof(dsn_macro_ids[0]))
 
 static void
@@ -130,25 +132,41 @@ dsn_recipient(const struct queue_file *orig, SM_STR *to)
 		dsn_strip_angles(to, s);
 }
 
+/* An interval as sendmail words it: "4 hours", "1 day, 2 hours",
+ * "1 second". */
+static void
+dsn_interval(char *buf, size_t size, time_t t)
+{
+	static const struct {
+		const char *unit;
+		long secs;
+	} u[] = { { "day", 86400 }, { "hour", 3600 }, { "minute", 60 },
+	    { "second", 1 } };
+	size_t i, len = 0;
+	long v, left = t < 0 ? 0 : (long)t;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(u) / sizeof(u[0]) && len < size; i++) {
+		v = left / u[i].secs;
+		left %= u[i].secs;
+		if (v == 0 && !(i == 3 && len == 0))
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%ld %s%s",
+		    len == 0 ? "" : ", ", v, u[i].unit, v == 1 ? "" : "s");
+	}
+}
+
 static const char *
 dsn_subject(enum dsn_kind kind, char *buf, size_t size)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
-	time_t w = co->co_timeout_queuewarn_normal;
+	char iv[64];
 
 	switch (kind) {
 	case DSN_DELAYED:
-		if (w > 0 && w % 86400 == 0)
-			(void)snprintf(buf, size, "Warning: could not send "
-			    "message for past %ld day%s", (long)(w / 86400),
-			    w == 86400 ? "" : "s");
-		else if (w > 0 && w % 3600 == 0)
-			(void)snprintf(buf, size, "Warning: could not send "
-			    "message for past %ld hour%s", (long)(w / 3600),
-			    w == 3600 ? "" : "s");
-		else
-			(void)snprintf(buf, size, "Warning: could not send "
-			    "message for past %ld minutes", (long)(w / 60));
+		dsn_interval(iv, sizeof(iv), co->co_timeout_queuewarn_normal);
+		(void)snprintf(buf, size, "Warning: could not send message "
+		    "for past %s", iv);
 		return buf;
 	case DSN_SUCCESS:
 		return "Successful Mail Delivery Report";
@@ -174,7 +192,7 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
     struct queue_file *out, SM_STR *boundary)
 {
 	struct collect_hdr f[5];
-	char subj[128], date[64];
+	char subj[160], date[64];
 	const char *id = macro_get('i'), *j = macro_get('j'), *df;
 	SM_STR *to = sm_str_new(0), *ct = sm_str_new(0), *rq = sm_str_new(0);
 	struct queue_rcpt *r;
@@ -204,8 +222,17 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 	macro_set('s', "localhost");
 	macro_set('_', "localhost");
 	macro_set('r', NULL);
-	if (sm_arpadate(now, date, sizeof(date)) == 0)
+	if (sm_arpadate(now, date, sizeof(date)) == 0) {
+		macro_set('a', date);
 		macro_set('b', date);
+	}
+	{
+		struct tm tm;
+
+		if (gmtime_r(&now, &tm) != NULL &&
+		    strftime(date, sizeof(date), "%Y%m%d%H%M", &tm) > 0)
+			macro_set('t', date);
+	}
 	(void)sm_str_addf(ct, " multipart/report; "
 	    "report-type=delivery-status;\n\tboundary=\"%s\"",
 	    sm_str_data(boundary));
@@ -213,9 +240,9 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 	(void)sm_str_adds(rq, sm_str_data(to));
 	(void)snprintf(date, sizeof(date), " auto-generated (%s)",
 	    kind == DSN_FAILED ? "failure" : kind == DSN_DELAYED ?
-	    "warning" : "delivery");
+	    "warning-timeout" : "delivery");
 	{
-		char tmp[120];
+		char tmp[128];
 
 		(void)snprintf(subj, sizeof(subj), " %s",
 		    dsn_subject(kind, tmp, sizeof(tmp)));
@@ -248,88 +275,107 @@ dsn_default_status(enum dsn_kind kind)
 	    "4.0.0" : "2.0.0";
 }
 
-/* The human-readable part (after its boundary line). */
+/* "550 5.1.1 User unknown" for ADDR as a transcript line:
+ * "550 5.1.1 ADDR... User unknown" (sendmail's layout). */
 static void
-dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
-    size_t n, enum dsn_kind kind)
+dsn_transcript_line(SM_STR *b, const char *addr, const char *d)
 {
-	static const char *const heads[] = {
-		"   ----- The following addresses had permanent fatal errors "
-		"-----\n",
-		"   ----- The following addresses had transient non-fatal "
-		"errors -----\n",
-		"   ----- The following addresses had successful delivery "
-		"notifications -----\n",
-	};
+	size_t pre = 0;
+	char *head;
+
+	if (strlen(d) >= 4 && d[0] >= '2' && d[0] <= '5' && d[3] == ' ') {
+		pre = 4;
+		if (d[4] >= '2' && d[4] <= '5' && d[5] == '.') {
+			const char *sp = strchr(d + 4, ' ');
+
+			pre = sp == NULL ? strlen(d) : (size_t)(sp - d + 1);
+		}
+	}
+	head = sm_strndup_x(d, pre);
+	dsn_add_safe(b, head);
+	free(head);
+	dsn_add_safe(b, addr);
+	(void)sm_str_adds(b, "... ");
+	dsn_add_safe(b, d + pre);
+	(void)sm_str_addc(b, '\n');
+}
+
+/* The opening words of the text part. */
+static void
+dsn_text_intro(SM_STR *b, const struct queue_file *orig, enum dsn_kind kind)
+{
 	char date[64];
 	const char *from = dsn_qf_macro(orig, "_");
-	size_t i;
-	bool diag = false;
 
+	if (kind == DSN_DELAYED)
+		(void)sm_str_adds(b, "\n    *** Only a warning: nothing to do "
+		    "yet, the message is still queued. ***\n");
 	if (sm_arpadate(orig->qf_ctime, date, sizeof(date)) < 0)
 		date[0] = '\0';
 	(void)sm_str_adds(b, "\nThis report is about your message accepted "
 	    "on ");
 	(void)sm_str_adds(b, date);
-	if (from != NULL) {
+	if (from != NULL && *from != '\0') {
 		(void)sm_str_adds(b, "\nsubmitted by ");
 		dsn_add_safe(b, from);
 	}
 	(void)sm_str_adds(b, kind == DSN_FAILED ?
-	    "\nIt could not be delivered to every recipient.\n\n" :
-	    kind == DSN_DELAYED ? "\nIts delivery is delayed; it stays "
-	    "queued and will be tried again.\n\n" :
-	    "\nIt was delivered as requested.\n\n");
-	(void)sm_str_adds(b, heads[kind]);
-	for (i = 0; i < n; i++) {
-		dsn_add_safe(b, r[i].dr_addr);
-		(void)sm_str_addc(b, '\n');
-		if (r[i].dr_diag != NULL && kind != DSN_SUCCESS) {
-			(void)sm_str_adds(b, "    (reason: ");
-			dsn_add_safe(b, r[i].dr_diag);
-			(void)sm_str_adds(b, ")\n");
-			diag = true;
-		}
-	}
-	if (!diag) {
-		(void)sm_str_addc(b, '\n');
-		return;
-	}
-	(void)sm_str_adds(b, "\n   ----- Transcript of session follows "
-	    "-----\n");
-	for (i = 0; i < n; i++) {
-		const char *d = r[i].dr_diag;
-		size_t pre = 0;
+	    ".\nIt could not be delivered to every recipient.\n\n" :
+	    kind == DSN_DELAYED ? ".\nIts delivery is taking longer than "
+	    "expected.\n\n" : ".\nIt was delivered as you asked.\n\n");
+}
 
-		if (d == NULL)
-			continue;
-		/* "550 5.1.1 text" -> "550 5.1.1 addr... text" */
-		if (strlen(d) >= 4 && d[3] == ' ') {
-			pre = 4;
-			if (d[4] >= '2' && d[4] <= '5' && d[5] == '.') {
-				const char *sp = strchr(d + 4, ' ');
+/* The human-readable part (after its boundary line). */
+static void
+dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
+    size_t n, enum dsn_kind kind)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	char iv[80];
+	size_t i;
+	bool diag = false;
 
-				pre = sp == NULL ? strlen(d) : (size_t)(sp -
-				    d + 1);
+	dsn_text_intro(b, orig, kind);
+	if (kind != DSN_DELAYED) {
+		(void)sm_str_adds(b, kind == DSN_FAILED ?
+		    "   ----- The following addresses had permanent fatal "
+		    "errors -----\n" : "   ----- The following addresses "
+		    "had successful delivery notifications -----\n");
+		for (i = 0; i < n; i++) {
+			dsn_add_safe(b, r[i].dr_addr);
+			(void)sm_str_addc(b, '\n');
+			if (r[i].dr_diag != NULL && kind == DSN_FAILED) {
+				(void)sm_str_adds(b, "    (reason: ");
+				dsn_add_safe(b, r[i].dr_diag);
+				(void)sm_str_adds(b, ")\n");
 			}
 		}
-		{
-			char *head = sm_strndup_x(d, pre);
-
-			dsn_add_safe(b, head);
-			free(head);
-		}
-		dsn_add_safe(b, r[i].dr_addr);
-		(void)sm_str_adds(b, "... ");
-		dsn_add_safe(b, d + pre);
 		(void)sm_str_addc(b, '\n');
+	}
+	for (i = 0; i < n; i++)
+		diag = diag || r[i].dr_diag != NULL;
+	if (!diag && kind != DSN_DELAYED)
+		return;
+	(void)sm_str_adds(b, "   ----- Transcript of session follows "
+	    "-----\n");
+	for (i = 0; i < n; i++)
+		if (r[i].dr_diag != NULL)
+			dsn_transcript_line(b, r[i].dr_addr, r[i].dr_diag);
+	if (kind == DSN_DELAYED) {
+		dsn_interval(iv, sizeof(iv), co->co_timeout_queuewarn_normal);
+		(void)sm_str_addf(b, "Not delivered yet after %s;", iv);
+		dsn_interval(iv, sizeof(iv),
+		    co->co_timeout_queuereturn_normal);
+		(void)sm_str_addf(b, " retries go on until the message is "
+		    "%s old.\n", iv);
 	}
 	(void)sm_str_addc(b, '\n');
 }
 
 /* One recipient's group of the message/delivery-status part. */
 static void
-dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind)
+dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind,
+    time_t ctime)
 {
 	(void)sm_str_addc(b, '\n');
 	if (r->dr_orcpt != NULL) {
@@ -365,6 +411,9 @@ dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind)
 	}
 	dsn_add_date(b, "Last-Attempt-Date",
 	    r->dr_last != 0 ? r->dr_last : time(NULL));
+	if (kind == DSN_DELAYED && ctime > 0)
+		dsn_add_date(b, "Will-Retry-Until", ctime +
+		    readcf_config()->cf_conf.co_timeout_queuereturn_normal);
 }
 
 /* The message/delivery-status part (after its boundary line). */
@@ -392,7 +441,7 @@ dsn_status(SM_STR *b, const struct queue_file *orig, const char *origid,
 	(void)origid;
 	dsn_add_date(b, "Arrival-Date", orig->qf_ctime);
 	for (i = 0; i < n; i++)
-		dsn_status_rcpt(b, &r[i], kind);
+		dsn_status_rcpt(b, &r[i], kind, orig->qf_ctime);
 }
 
 /* Write all of S to FD. */

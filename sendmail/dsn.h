@@ -52,7 +52,7 @@ enum dsn_kind { DSN_FAILED, DSN_DELAYED, DSN_SUCCESS };
  *	boundary and Message-Id use it), and $j.
  * Returns 0, or -1 with WHY (NULL allowed) and errno when the df cannot
  *	be read or OUTFD written.
- * Side effects: changes and restores macros $g $x $u $s $_ $r $b.
+ * Side effects: changes and restores macros $g $x $u $s $_ $r $a $b $t.
  */
 int	dsn_build(const struct queue_file *orig, const char *origid, int dfd,
 	    const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
