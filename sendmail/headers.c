@@ -296,6 +296,48 @@ hdr_blank(const char *s)
 	return true;
 }
 
+/* sendmail's qf keeps a message's bytes 0x80-0x9f and 0xff behind a 0xff,
+ * so that none reads back as a macro code (recorded: "a\200b" is stored
+ * "a\377\200b", 0xa0-0xfe as they are). */
+static bool
+hdr_needs_quote(unsigned char c)
+{
+	return (c >= 0x80 && c <= 0x9f) || c == 0xff;
+}
+
+static void
+hdr_quote(SM_STR *dst, const char *src)
+{
+	for (; *src != '\0'; src++) {
+		if (hdr_needs_quote((unsigned char)*src))
+			(void)sm_str_addc(dst, 0xff);
+		(void)sm_str_addc(dst, (unsigned char)*src);
+	}
+}
+
+/* The value of a qf H line as the message had it: the 0xff quotes off. */
+static void
+hdr_unquote(SM_STR *dst, const char *src)
+{
+	for (; *src != '\0'; src++) {
+		if ((unsigned char)*src == 0xff && src[1] != '\0')
+			src++;
+		(void)sm_str_addc(dst, (unsigned char)*src);
+	}
+}
+
+/* A qf cond for template cond COND: mailer flags as they are, a macro
+ * code as "${name}" (recorded: "H?${client_addr}?X-Client: ..."). */
+static void
+hdr_cond_text(SM_STR *dst, const char *cond)
+{
+	if ((unsigned char)cond[0] == TOKEN_MACROEXPAND && cond[1] != '\0')
+		(void)sm_str_addf(dst, "${%s}",
+		    macro_name((unsigned char)cond[1]));
+	else
+		(void)sm_str_adds(dst, cond);
+}
+
 /* ---- hdr_submit ----------------------------------------------------------- */
 
 /* Template T for a message whose fields are HDRS (RESENT: it has a
@@ -307,22 +349,29 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 {
 	unsigned f = hdr_flags(t->ht_name);
 	char buf[MACRO_BUFSIZE];
-	const char *cond = t->ht_cond == NULL ? "" : t->ht_cond;
+	SM_STR *cond;
+	int hop = 0;
 
 	if ((f & HDR_RESENT) && !resent)
 		return 0;
 	if (!(f & HDR_FORCE) && hdr_has(hdrs, t->ht_name))
 		return 0;
-	if (f & HDR_BINDLATE) {
-		(void)queue_file_add_header(qf, cond, t->ht_name,
-		    t->ht_value);
-		return 0;
+	cond = sm_str_new(0);
+	if (t->ht_cond != NULL)
+		hdr_cond_text(cond, t->ht_cond);
+	if (f & HDR_BINDLATE)
+		(void)queue_file_add_header(qf, sm_str_data(cond),
+		    t->ht_name, t->ht_value);
+	else {
+		(void)macro_expand(t->ht_value, buf, sizeof(buf));
+		if (!hdr_blank(buf)) {
+			(void)queue_file_add_header(qf, sm_str_data(cond),
+			    t->ht_name, buf);
+			hop = (f & HDR_TRACE) ? 1 : 0;
+		}
 	}
-	(void)macro_expand(t->ht_value, buf, sizeof(buf));
-	if (hdr_blank(buf))
-		return 0;
-	(void)queue_file_add_header(qf, cond, t->ht_name, buf);
-	return (f & HDR_TRACE) ? 1 : 0;
+	sm_str_free(cond);
+	return hop;
 }
 
 /* The message's own field H, as the qf keeps it: address fields as a
@@ -332,9 +381,12 @@ hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 {
 	unsigned f = hdr_flags(h->h_field);
 	struct hdr_join j;
+	SM_STR *q = sm_str_new(0);
 
 	if (!(f & (HDR_FROM | HDR_RCPT)) || hdr_blank(h->h_value)) {
-		(void)queue_file_add_header(qf, "", h->h_field, h->h_value);
+		hdr_quote(q, h->h_value);
+		(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(q));
+		sm_str_free(q);
 		return;
 	}
 	j.hj_out = sm_str_new(0);
@@ -343,8 +395,10 @@ hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 	j.hj_first = true;
 	(void)sm_str_addc(j.hj_out, ' ');
 	(void)hdr_addrlist(h->h_value, hdr_join_cb, &j);
-	(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(j.hj_out));
+	hdr_quote(q, sm_str_data(j.hj_out));
+	(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(q));
 	sm_str_free(j.hj_out);
+	sm_str_free(q);
 }
 
 /* NoRecipientAction for a message without recipient fields: 8.17 adds
@@ -463,6 +517,24 @@ hdr_cond_ok(const char *cond, const MAILER *m)
 		v = macro_get((unsigned char)cond[1]);
 		return v != NULL && *v != '\0';
 	}
+	if (cond[0] == '$') {
+		int id = 0;
+
+		if (cond[1] == '{' && cond[2] != '\0') {
+			char name[128];
+			size_t n = strcspn(cond + 2, "}");
+
+			if (n < sizeof(name)) {
+				memcpy(name, cond + 2, n);
+				name[n] = '\0';
+				id = n == 1 ? (unsigned char)name[0] :
+				    macro_find_id(name);
+			}
+		} else if (cond[1] != '\0')
+			id = (unsigned char)cond[1];
+		v = id > 0 ? macro_get(id) : NULL;
+		return v != NULL && *v != '\0';
+	}
 	if (m == NULL)
 		return true;
 	for (; *cond != '\0'; cond++)
@@ -517,11 +589,15 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 	char buf[MACRO_BUFSIZE];
 	const char *value = h->qh_value == NULL ? "" : h->qh_value;
 	struct hdr_put_ctx pc;
+	SM_STR *uq = sm_str_new(0);
 
+	/* a cf template's macros ($g of Return-Path) get their values now */
 	if (h->qh_cond != NULL && *h->qh_cond != '\0') {
 		(void)macro_expand(value, buf, sizeof(buf));
 		value = buf;
 	}
+	hdr_unquote(uq, value);
+	value = sm_str_data(uq);
 	(void)sm_str_adds(out, h->qh_name);
 	(void)sm_str_addc(out, ':');
 	if ((f & (HDR_FROM | HDR_RCPT)) && !hdr_blank(value)) {
@@ -541,6 +617,7 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 	} else
 		hdr_put_value(out, value, eol);
 	(void)sm_str_adds(out, eol);
+	sm_str_free(uq);
 }
 
 int

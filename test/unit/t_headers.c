@@ -511,6 +511,65 @@ test_put_drop(void)
 	sm_str_free(out);
 }
 
+/* A third recorded run, the cf with three more H lines:
+ *	H?${client_addr}?X-Client: [${client_addr}]
+ *	H?${nosuch}?X-None: n
+ *	HX-Multi: $j
+ * "sendmail -odq -f alice@example.com root" of a message with 8-bit bytes
+ * and its own X-Multi fields: the template is left out, the macro
+ * conditions are kept by name, the values expanded now; bytes 0x80-0x9f
+ * and 0xff are stored behind a 0xff. */
+static void
+test_submit_more(void)
+{
+	static const char *const more[] = {
+		"H?${client_addr}?X-Client: [${client_addr}]",
+		"H?${nosuch}?X-None: n", "HX-Multi: $j", NULL
+	};
+	struct queue_file *qf = queue_file_new();
+	SM_STR *h = sm_str_new(0), *out = sm_str_new(0);
+	char line[256];
+	size_t i;
+
+	load();
+	for (i = 0; more[i] != NULL; i++) {
+		(void)snprintf(line, sizeof(line), "%s", more[i]);
+		readcf_line(line, 40);
+	}
+	set_macros("6AM3qCth031882", "Sun, 22 Nov 2026 03:52:12 GMT",
+	    "202611220352", NULL, NULL, "root@localhost", "root",
+	    "alice@example.com", NULL);
+	(void)hdr_submit(qf, fields("Subject: m\n"
+	    "X-Inject: \201g and \201j\nX-B: a\200b\201c\237d\240e\351f\377g\n"
+	    "X-Empty:\nX-Multi: one\nX-Multi: two\n"), 0, NULL);
+	hlines(qf, h);
+	t_assert_streq(strstr(sm_str_data(h), "H?M?"),
+	    "H?M?Message-Id: <202611220352.6AM3qCth031882@mta.example.org>\n"
+	    "H?${client_addr}?X-Client: []\nH?${nosuch}?X-None: n\n"
+	    "H??Subject: m\nH??X-Inject: \377\201g and \377\201j\n"
+	    "H??X-B: a\377\200b\377\201c\377\237d\240e\351f\377\377g\n"
+	    "H??X-Empty:\nH??X-Multi: one\nH??X-Multi: two\n.\n");
+	/* delivery: the quotes come off, no macro is expanded in the
+	 * message's bytes, a ${macro} condition needs the macro */
+	macro_set(macro_id("{client_addr}", NULL), "192.0.2.1");
+	t_assert(hdr_put(out, qf, mailer_find("local"), HDR_P_RAW, NULL)
+	    == 0);
+	t_assert(strstr(sm_str_data(out), "\nX-Client: []\n") != NULL);
+	t_assert(strstr(sm_str_data(out), "X-None") == NULL);
+	t_assert(strstr(sm_str_data(out), "\nX-Inject: \201g and \201j\n"
+	    "X-B: a\200b\201c\237d\240e\351f\377g\nX-Empty:\n") != NULL);
+	queue_file_free(qf);
+	/* without the message's X-Multi the template is added, expanded */
+	qf = queue_file_new();
+	(void)hdr_submit(qf, fields("Subject: s\n"), 0, NULL);
+	hlines(qf, h);
+	t_assert(strstr(sm_str_data(h), "H??X-Multi: mta.example.org\n"
+	    "H??Subject: s\n") != NULL);
+	queue_file_free(qf);
+	sm_str_free(h);
+	sm_str_free(out);
+}
+
 static void
 test_flags(void)
 {
@@ -620,6 +679,8 @@ main(void)
 	t_run("hdr_put: Bcc, own Return-Path dropped; E= and L=",
 	    test_put_drop);
 	t_run("hdr_submit: hop count", test_hops);
+	t_run("hdr_submit: macro conditions, 8-bit quoting, own field wins",
+	    test_submit_more);
 	test_nra();
 	test_recipients();
 	readcf_reset();
