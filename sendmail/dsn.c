@@ -29,6 +29,9 @@ static const int dsn_macro_ids[] = {
 };
 #define DSN_NMACROS	(sizeof(dsn_macro_ids) / sizeof(dsn_macro_ids[0]))
 
+/* The pre-expansion address of recipient I, or NULL. */
+#define DSN_FINAL(final, i)	((final) == NULL ? NULL : (final)[i])
+
 static void
 dsn_macros_save(char **saved)
 {
@@ -128,8 +131,8 @@ dsn_recipient(const struct queue_file *orig, SM_STR *to)
 	    strcmp(s, "<>") == 0 || *s == '\0' ||
 	    strcasecmp(s, "MAILER-DAEMON") == 0)
 		(void)sm_str_sets(to, "postmaster");
-	else
-		dsn_strip_angles(to, s);
+	else	/* as the S line has it, "<a@b>" included (recorded) */
+		dsn_add_safe(to, s);
 }
 
 /* An interval as sendmail words it: "4 hours", "1 day, 2 hours",
@@ -169,7 +172,7 @@ dsn_subject(enum dsn_kind kind, char *buf, size_t size)
 		    "for past %s", iv);
 		return buf;
 	case DSN_SUCCESS:
-		return "Successful Mail Delivery Report";
+		return "Return receipt";
 	default:
 		return "Returned mail: see transcript for details";
 	}
@@ -202,6 +205,10 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 	    (long long)now, j == NULL ? "" : j);
 	out->qf_ctime = now;
 	out->qf_flags |= QUEUE_F_RESPONSE | QUEUE_F_SPLIT;
+	/* a receipt, or a report on a RET=HDRS message, returns only the
+	 * header, and says so in its own qf (recorded "Frns") */
+	if (kind == DSN_SUCCESS || (orig->qf_flags & QUEUE_F_NOBODYRET))
+		out->qf_flags |= QUEUE_F_NOBODYRET;
 	queue_file_set_macro(out, "_", "localhost");
 	queue_file_set_macro(out, "r", "");
 	queue_file_set_macro(out, "s", "localhost");
@@ -240,7 +247,7 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 	(void)sm_str_adds(rq, sm_str_data(to));
 	(void)snprintf(date, sizeof(date), " auto-generated (%s)",
 	    kind == DSN_FAILED ? "failure" : kind == DSN_DELAYED ?
-	    "warning-timeout" : "delivery");
+	    "warning-timeout" : "return-receipt");
 	{
 		char tmp[128];
 
@@ -325,10 +332,33 @@ dsn_text_intro(SM_STR *b, const struct queue_file *orig, enum dsn_kind kind)
 	    "expected.\n\n" : ".\nIt was delivered as you asked.\n\n");
 }
 
+/* One recipient in the list of the text part. */
+static void
+dsn_text_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
+    enum dsn_kind kind)
+{
+	dsn_add_safe(b, r->dr_addr);
+	if (kind == DSN_SUCCESS) {
+		(void)sm_str_adds(b, "  (delivered)\n");
+		return;
+	}
+	(void)sm_str_addc(b, '\n');
+	if (r->dr_diag != NULL) {
+		(void)sm_str_adds(b, "    (reason: ");
+		dsn_add_safe(b, r->dr_diag);
+		(void)sm_str_adds(b, ")\n");
+	}
+	if (final != NULL && strcmp(final, r->dr_addr) != 0) {
+		(void)sm_str_adds(b, "    (expanded from: ");
+		dsn_add_safe(b, final);
+		(void)sm_str_adds(b, ")\n");
+	}
+}
+
 /* The human-readable part (after its boundary line). */
 static void
 dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
-    size_t n, enum dsn_kind kind)
+    const char *const *final, size_t n, enum dsn_kind kind)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
 	char iv[80];
@@ -341,15 +371,8 @@ dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
 		    "   ----- The following addresses had permanent fatal "
 		    "errors -----\n" : "   ----- The following addresses "
 		    "had successful delivery notifications -----\n");
-		for (i = 0; i < n; i++) {
-			dsn_add_safe(b, r[i].dr_addr);
-			(void)sm_str_addc(b, '\n');
-			if (r[i].dr_diag != NULL && kind == DSN_FAILED) {
-				(void)sm_str_adds(b, "    (reason: ");
-				dsn_add_safe(b, r[i].dr_diag);
-				(void)sm_str_adds(b, ")\n");
-			}
-		}
+		for (i = 0; i < n; i++)
+			dsn_text_rcpt(b, &r[i], DSN_FINAL(final, i), kind);
 		(void)sm_str_addc(b, '\n');
 	}
 	for (i = 0; i < n; i++)
@@ -372,10 +395,43 @@ dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
 	(void)sm_str_addc(b, '\n');
 }
 
+/* ADDR with its address type, and a newline: a program or a file is
+ * "X-Unix; |prog" (its quotes off), an address TYPE (the case differs
+ * between the fields) and ADDR qualified; an address already typed
+ * ("RFC822; a@b", a qf r line) as it is. */
+static void
+dsn_add_typed(SM_STR *b, const char *addr, const char *type)
+{
+	SM_STR *a = sm_str_new(0);
+	size_t len;
+	const char *semi = strchr(addr, ';');
+
+	if (semi != NULL && strncasecmp(addr, "rfc822;", 7) == 0) {
+		dsn_add_safe(b, addr);
+		(void)sm_str_addc(b, '\n');
+		sm_str_free(a);
+		return;
+	}
+	len = strlen(addr);
+	if (len >= 2 && addr[0] == '"' && addr[len - 1] == '"')
+		(void)sm_str_add(a, addr + 1, len - 2);
+	else
+		(void)sm_str_adds(a, addr);
+	if (sm_str_data(a)[0] == '|' || sm_str_data(a)[0] == '/') {
+		(void)sm_str_adds(b, "X-Unix; ");
+		dsn_add_safe(b, sm_str_data(a));
+	} else {
+		(void)sm_str_adds(b, type);
+		dsn_add_qualified(b, addr);
+	}
+	(void)sm_str_addc(b, '\n');
+	sm_str_free(a);
+}
+
 /* One recipient's group of the message/delivery-status part. */
 static void
-dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind,
-    time_t ctime)
+dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
+    enum dsn_kind kind, time_t ctime)
 {
 	(void)sm_str_addc(b, '\n');
 	if (r->dr_orcpt != NULL) {
@@ -383,13 +439,11 @@ dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind,
 		dsn_add_safe(b, r->dr_orcpt);
 		(void)sm_str_addc(b, '\n');
 	}
-	(void)sm_str_adds(b, "Final-Recipient: RFC822; ");
-	dsn_add_qualified(b, r->dr_addr);
-	(void)sm_str_addc(b, '\n');
+	(void)sm_str_adds(b, "Final-Recipient: ");
+	dsn_add_typed(b, final != NULL ? final : r->dr_addr, "RFC822; ");
 	if (r->dr_mta == NULL) {
-		(void)sm_str_adds(b, "X-Actual-Recipient: rfc822; ");
-		dsn_add_qualified(b, r->dr_addr);
-		(void)sm_str_addc(b, '\n');
+		(void)sm_str_adds(b, "X-Actual-Recipient: ");
+		dsn_add_typed(b, r->dr_addr, "rfc822; ");
 	}
 	(void)sm_str_adds(b, "Action: ");
 	dsn_add_safe(b, r->dr_action != NULL ? r->dr_action :
@@ -419,29 +473,40 @@ dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, enum dsn_kind kind,
 /* The message/delivery-status part (after its boundary line). */
 static void
 dsn_status(SM_STR *b, const struct queue_file *orig, const char *origid,
-    const struct dsn_rcpt *r, size_t n, enum dsn_kind kind)
+    const struct dsn_rcpt *r, const char *const *final, size_t n,
+    enum dsn_kind kind)
 {
-	const char *j = macro_get('j'), *s = dsn_qf_macro(orig, "s");
+	const char *j = macro_get('j'), *u = dsn_qf_macro(orig, "_");
+	const char *br, *at;
 	size_t i;
 
 	(void)sm_str_adds(b, "Content-Type: message/delivery-status\n\n");
-	(void)sm_str_adds(b, "Reporting-MTA: dns; ");
-	dsn_add_safe(b, j);
-	(void)sm_str_addc(b, '\n');
 	if (orig->qf_envid != NULL) {
 		(void)sm_str_adds(b, "Original-Envelope-Id: ");
 		dsn_add_safe(b, orig->qf_envid);
 		(void)sm_str_addc(b, '\n');
 	}
-	if (s != NULL && *s != '\0') {
+	(void)sm_str_adds(b, "Reporting-MTA: dns; ");
+	dsn_add_safe(b, j);
+	(void)sm_str_addc(b, '\n');
+	/* from a network client ($_ "host [addr]", "user@host [addr]"):
+	 * its name; -bs and local submissions have none (recorded) */
+	if (u != NULL && (br = strstr(u, " [")) != NULL) {
+		char *host;
+
+		at = memchr(u, '@', (size_t)(br - u));
+		at = at == NULL ? u : at + 1;
+		host = sm_strndup_x(at, (size_t)(br - at));
 		(void)sm_str_adds(b, "Received-From-MTA: DNS; ");
-		dsn_add_safe(b, s);
+		dsn_add_safe(b, host);
 		(void)sm_str_addc(b, '\n');
+		free(host);
 	}
 	(void)origid;
 	dsn_add_date(b, "Arrival-Date", orig->qf_ctime);
 	for (i = 0; i < n; i++)
-		dsn_status_rcpt(b, &r[i], kind, orig->qf_ctime);
+		dsn_status_rcpt(b, &r[i], DSN_FINAL(final, i), kind,
+		    orig->qf_ctime);
 }
 
 /* Write all of S to FD. */
@@ -510,6 +575,16 @@ dsn_build(const struct queue_file *orig, const char *origid, int dfd,
     const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
     struct queue_file *out, int outfd, SM_STR *why)
 {
+	return dsn_build_final(orig, origid, dfd, r, NULL, n, kind, out,
+	    outfd, why);
+}
+
+int
+dsn_build_final(const struct queue_file *orig, const char *origid,
+    int dfd, const struct dsn_rcpt *r, const char *const *final,
+    size_t n, enum dsn_kind kind, struct queue_file *out, int outfd,
+    SM_STR *why)
+{
 	char *saved[DSN_NMACROS];
 	SM_STR *bnd = sm_str_new(0), *b = sm_str_new(0);
 	int rc = 0;
@@ -518,11 +593,11 @@ dsn_build(const struct queue_file *orig, const char *origid, int dfd,
 	dsn_envelope(orig, kind, out, bnd);
 	(void)sm_str_addf(b, "A delivery status report in MIME format (RFC 3464).\n\n--%s\n",
 	    sm_str_data(bnd));
-	dsn_text(b, orig, r, n, kind);
+	dsn_text(b, orig, r, final, n, kind);
 	(void)sm_str_addf(b, "--%s\n", sm_str_data(bnd));
-	dsn_status(b, orig, origid, r, n, kind);
+	dsn_status(b, orig, origid, r, final, n, kind);
 	(void)sm_str_addf(b, "\n--%s\n", sm_str_data(bnd));
-	if (dsn_original(b, orig, dfd, (orig->qf_flags & QUEUE_F_NOBODYRET)
+	if (dsn_original(b, orig, dfd, (out->qf_flags & QUEUE_F_NOBODYRET)
 	    != 0, outfd) < 0)
 		rc = -1;
 	if (rc == 0) {

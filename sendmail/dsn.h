@@ -44,8 +44,10 @@ enum dsn_kind { DSN_FAILED, DSN_DELAYED, DSN_SUCCESS };
  *	ORIGID, its df open for reading on DFD) for recipients R[0..N).
  *	OUT (a new queue_file_new()) gets the envelope and headers: sender
  *	MAILER-DAEMON (what sendmail 8.17 writes in a bounce's S line),
- *	flags QUEUE_F_RESPONSE, one recipient -- ORIG's sender, or
- *	"postmaster" when ORIG is itself a DSN or has the null sender --
+ *	flags QUEUE_F_RESPONSE (and QUEUE_F_NOBODYRET for a receipt or
+ *	a RET=HDRS message: those return the header only), one recipient
+ *	-- ORIG's sender as its S line has it ("<a@b>"), or "postmaster"
+ *	when ORIG is itself a DSN or has the null sender --
  *	and the H lines (the cf templates plus To, MIME-Version,
  *	Content-Type, Subject, Auto-Submitted).  The body goes to OUTFD.
  *	The caller sets macro $i to the DSN's own queue id first (the
@@ -57,5 +59,17 @@ enum dsn_kind { DSN_FAILED, DSN_DELAYED, DSN_SUCCESS };
 int	dsn_build(const struct queue_file *orig, const char *origid, int dfd,
 	    const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
 	    struct queue_file *out, int outfd, SM_STR *why);
+
+/*
+ * dsn_build_final -- dsn_build where recipient R[i] came from alias
+ *	expansion of FINAL[i] (FINAL NULL, or an element NULL: not
+ *	expanded): Final-Recipient names FINAL[i] (the qf's r line "RFC822;
+ *	a@b" will do), X-Actual-Recipient R[i].dr_addr, and the text part
+ *	says "(expanded from: FINAL[i])", as sendmail 8.17 reports it.
+ */
+int	dsn_build_final(const struct queue_file *orig, const char *origid,
+	    int dfd, const struct dsn_rcpt *r, const char *const *final,
+	    size_t n, enum dsn_kind kind, struct queue_file *out, int outfd,
+	    SM_STR *why);
 
 #endif

@@ -161,22 +161,22 @@ struct run {
 /* Compose a DSN of KIND for the recorded message (its qf altered by
  * EXTRA_FLAGS) and recipient R, with the cf load() read. */
 static int
-run(struct run *x, const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
+run_qf(struct run *x, const char *qftext, const struct dsn_rcpt *r,
+    const char *const *final, size_t n, enum dsn_kind kind,
     unsigned extra_flags, const char *body)
 {
 	int dfd, outfd, rc;
 	SM_STR *why = sm_str_new(0), *all = sm_str_new(0);
 	const char *p;
 
-	if (queue_parse(orig_qf, sizeof(orig_qf) - 1, "qf", &x->orig, why)
-	    < 0)
+	if (queue_parse(qftext, strlen(qftext), "qf", &x->orig, why) < 0)
 		return -1;
 	x->orig->qf_flags |= extra_flags;
 	x->out = queue_file_new();
 	dfd = tmpfile_with("df", body);
 	outfd = tmpfile_with("out", "");
-	rc = dsn_build(x->orig, "6AM3hQdU012162", dfd, r, n, kind, x->out,
-	    outfd, why);
+	rc = dsn_build_final(x->orig, "6AM3hQdU012162", dfd, r, final, n,
+	    kind, x->out, outfd, why);
 	x->body = sm_str_new(0);
 	slurp(outfd, x->body);
 	(void)close(dfd);
@@ -191,6 +191,13 @@ run(struct run *x, const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
 	sm_str_free(why);
 	sm_str_free(all);
 	return rc;
+}
+
+static int
+run(struct run *x, const struct dsn_rcpt *r, size_t n, enum dsn_kind kind,
+    unsigned extra_flags, const char *body)
+{
+	return run_qf(x, orig_qf, r, NULL, n, kind, extra_flags, body);
 }
 
 static void
@@ -385,6 +392,105 @@ test_success(void)
 	run_free(&x);
 }
 
+/* A second recording: over -bs, "MAIL FROM:<alice@example.com> RET=HDRS
+ * ENVID=env1", "RCPT TO:<failprog> NOTIFY=FAILURE
+ * ORCPT=rfc822;orig@example.org", failprog an alias of "|exit 77"; then
+ * "RCPT TO:<root> NOTIFY=SUCCESS" for a return receipt. */
+static const char esmtp_qf[] =
+    "V8\nT1795319776\nK0\nN0\nP30000\nFdns\n$_root@localhost\n$rESMTP\n"
+    "$sclient.example.net\n${daemon_flags}c u\nS<alice@example.com>\n"
+    "Zenv1\nQrfc822;orig@example.org\n"
+    "rRFC822; failprog@mta.example.org\nRPF:<failprog>\n"
+    "H?P?Return-Path: <\201g>\n"
+    "H??Received: from client.example.net (root@localhost)\n"
+    "\tby mta.example.org (8.17.1.9/8.17.1.9) with ESMTP id "
+    "6AM3uGM7024038\n\tfor <failprog>; Sun, 22 Nov 2026 03:56:16 GMT\n"
+    "H?D?Date: Sun, 22 Nov 2026 03:56:16 GMT\n"
+    "H?F?From: alice@example.com\n"
+    "H?M?Message-Id: <202611220356.6AM3uGM7024038@mta.example.org>\n"
+    "H??Subject: sb\nH??To: failprog\n.\n";
+
+static const char esmtp_tail[] =
+    "Content-Type: message/delivery-status\n\n"
+    "Original-Envelope-Id: env1\n"
+    "Reporting-MTA: dns; mta.example.org\n"
+    "Arrival-Date: Sun, 22 Nov 2026 03:56:16 GMT\n\n"
+    "Original-Recipient: rfc822;orig@example.org\n"
+    "Final-Recipient: RFC822; failprog@mta.example.org\n"
+    "X-Actual-Recipient: X-Unix; |exit 77\n"
+    "Action: failed\nStatus: 4.4.3\nDiagnostic-Code: X-Unix; 77\n"
+    "Last-Attempt-Date: Sun, 22 Nov 2026 03:56:16 GMT\n\n"
+    "--%s\n"
+    "Content-Type: text/rfc822-headers\n\n"
+    "Return-Path: <alice@example.com>\n"
+    "Received: from client.example.net (root@localhost)\n"
+    "\tby mta.example.org (8.17.1.9/8.17.1.9) with ESMTP id "
+    "6AM3uGM7024038\n\tfor <failprog>; Sun, 22 Nov 2026 03:56:16 GMT\n"
+    "Date: Sun, 22 Nov 2026 03:56:16 GMT\nFrom: alice@example.com\n"
+    "Message-Id: <202611220356.6AM3uGM7024038@mta.example.org>\n"
+    "Subject: sb\nTo: failprog\n\n--%s--\n\n";
+
+static void
+test_esmtp_bounce(void)
+{
+	struct run x;
+	static const struct dsn_rcpt r = {
+		"\"|exit 77\"", "rfc822;orig@example.org", "4.4.3", NULL,
+		"77", NULL, 1795319776
+	};
+	static const char *const final[] = { "failprog" };
+	char want[2048];
+	const char *p;
+
+	load();
+	t_require(run_qf(&x, esmtp_qf, &r, final, 1, DSN_FAILED, 0,
+	    "body sb\n") == 0);
+	t_assert_cmp(x.out->qf_flags, ==, QUEUE_F_RESPONSE | QUEUE_F_SPLIT |
+	    QUEUE_F_NOBODYRET);
+	t_require(x.out->qf_nrcpts == 1);
+	t_assert_streq(x.out->qf_rcpts[0].qr_addr, "<alice@example.com>");
+	t_assert_streq(x.out->qf_rcpts[0].qr_final,
+	    "RFC822; alice@example.com");
+	t_assert(strstr(sm_str_data(x.h), "H??To: <alice@example.com>\n")
+	    != NULL);
+	(void)snprintf(want, sizeof(want), esmtp_tail, x.bnd, x.bnd);
+	p = strstr(sm_str_data(x.body), "Content-Type: message/delivery");
+	t_require(p != NULL);
+	t_assert_streq(p, want);
+	t_assert(strstr(sm_str_data(x.body), "\"|exit 77\"\n    (reason: 77)"
+	    "\n    (expanded from: failprog)\n") != NULL);
+	t_assert(strstr(sm_str_data(x.body), "body sb") == NULL);
+	run_free(&x);
+}
+
+static void
+test_receipt(void)
+{
+	struct run x;
+	static const struct dsn_rcpt r = {
+		"<root>", NULL, "2.1.5", "delivered (to mailbox)", NULL, NULL,
+		1795319776
+	};
+	const char *p;
+
+	load();
+	t_require(run_qf(&x, esmtp_qf, &r, NULL, 1, DSN_SUCCESS, 0,
+	    "body ok\n") == 0);
+	t_assert(strstr(sm_str_data(x.h), "H??Subject: Return receipt\n"
+	    "H??Auto-Submitted: auto-generated (return-receipt)\n") != NULL);
+	t_assert(x.out->qf_flags & QUEUE_F_NOBODYRET);
+	p = sm_str_data(x.body);
+	t_assert(strstr(p, "\nFinal-Recipient: RFC822; root@mta.example.org\n"
+	    "X-Actual-Recipient: rfc822; root@mta.example.org\n"
+	    "Action: delivered (to mailbox)\nStatus: 2.1.5\n"
+	    "Last-Attempt-Date: Sun, 22 Nov 2026 03:56:16 GMT\n\n--") != NULL);
+	t_assert(strstr(p, "Content-Type: text/rfc822-headers\n") != NULL);
+	t_assert(strstr(p, "body ok") == NULL);
+	t_assert(strstr(p, "   ----- The following addresses had successful "
+	    "delivery notifications -----\n<root>") != NULL);
+	run_free(&x);
+}
+
 static void
 test_write_error(void)
 {
@@ -420,6 +526,9 @@ main(void)
 	t_run("dsn_build: interval words", test_interval_words);
 	t_run("dsn_build: success report", test_success);
 	t_run("dsn_build: write error reported", test_write_error);
+	t_run("dsn_build_final: RET=HDRS bounce of an alias to a program",
+	    test_esmtp_bounce);
+	t_run("dsn_build: return receipt", test_receipt);
 	readcf_reset();
 	return t_done();
 }
