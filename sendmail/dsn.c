@@ -189,20 +189,16 @@ dsn_field(struct collect_hdr *h, struct collect_hdr *next, const char *name,
 	return h;
 }
 
-/* Envelope and header of the DSN into OUT; BOUNDARY gets its boundary. */
+/* The envelope of the DSN: flags, macros, sender, the one recipient
+ * (its address into TO). */
 static void
 dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
-    struct queue_file *out, SM_STR *boundary)
+    struct queue_file *out, time_t now, SM_STR *to)
 {
-	struct collect_hdr f[5];
-	char subj[160], date[64];
-	const char *id = macro_get('i'), *j = macro_get('j'), *df;
-	SM_STR *to = sm_str_new(0), *ct = sm_str_new(0), *rq = sm_str_new(0);
+	SM_STR *rq = sm_str_new(0);
 	struct queue_rcpt *r;
-	time_t now = time(NULL);
+	const char *df;
 
-	(void)sm_str_addf(boundary, "%s.%lld/%s", id == NULL ? "" : id,
-	    (long long)now, j == NULL ? "" : j);
 	out->qf_ctime = now;
 	out->qf_flags |= QUEUE_F_RESPONSE | QUEUE_F_SPLIT;
 	/* a receipt, or a report on a RET=HDRS message, returns only the
@@ -222,6 +218,15 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 	(void)sm_str_adds(rq, "RFC822; ");
 	dsn_add_qualified(rq, sm_str_data(to));
 	r->qr_final = queue_file_strdup(out, sm_str_data(rq));
+	sm_str_free(rq);
+}
+
+/* The macros the cf's templates read, as a DSN made at NOW has them. */
+static void
+dsn_macros_set(time_t now)
+{
+	char date[64];
+	struct tm tm;
 
 	macro_set('g', "MAILER-DAEMON");
 	macro_set('x', "Mail Delivery Subsystem");
@@ -233,34 +238,43 @@ dsn_envelope(const struct queue_file *orig, enum dsn_kind kind,
 		macro_set('a', date);
 		macro_set('b', date);
 	}
-	{
-		struct tm tm;
+	if (gmtime_r(&now, &tm) != NULL &&
+	    strftime(date, sizeof(date), "%Y%m%d%H%M", &tm) > 0)
+		macro_set('t', date);
+}
 
-		if (gmtime_r(&now, &tm) != NULL &&
-		    strftime(date, sizeof(date), "%Y%m%d%H%M", &tm) > 0)
-			macro_set('t', date);
-	}
+/* Envelope and header of the DSN into OUT; BOUNDARY gets its boundary. */
+static void
+dsn_head(const struct queue_file *orig, enum dsn_kind kind,
+    struct queue_file *out, SM_STR *boundary)
+{
+	struct collect_hdr f[5];
+	char subj[160], auto_sub[64], tmp[128];
+	const char *id = macro_get('i'), *j = macro_get('j');
+	SM_STR *to = sm_str_new(0), *ct = sm_str_new(0), *rq = sm_str_new(0);
+	time_t now = time(NULL);
+
+	(void)sm_str_addf(boundary, "%s.%lld/%s", id == NULL ? "" : id,
+	    (long long)now, j == NULL ? "" : j);
+	dsn_envelope(orig, kind, out, now, to);
+	dsn_macros_set(now);
 	(void)sm_str_addf(ct, " multipart/report; "
 	    "report-type=delivery-status;\n\tboundary=\"%s\"",
 	    sm_str_data(boundary));
 	(void)sm_str_set(rq, " ", 1);
 	(void)sm_str_adds(rq, sm_str_data(to));
-	(void)snprintf(date, sizeof(date), " auto-generated (%s)",
+	(void)snprintf(auto_sub, sizeof(auto_sub), " auto-generated (%s)",
 	    kind == DSN_FAILED ? "failure" : kind == DSN_DELAYED ?
 	    "warning-timeout" : "return-receipt");
-	{
-		char tmp[128];
-
-		(void)snprintf(subj, sizeof(subj), " %s",
-		    dsn_subject(kind, tmp, sizeof(tmp)));
-	}
+	(void)snprintf(subj, sizeof(subj), " %s",
+	    dsn_subject(kind, tmp, sizeof(tmp)));
 	(void)dsn_field(&f[0], &f[1], "To", sm_str_data(rq));
 	(void)dsn_field(&f[1], &f[2], "MIME-Version", " 1.0");
 	(void)dsn_field(&f[2], &f[3], "Content-Type", sm_str_data(ct));
 	(void)dsn_field(&f[3], &f[4], "Subject", subj);
-	(void)dsn_field(&f[4], NULL, "Auto-Submitted", date);
+	(void)dsn_field(&f[4], NULL, "Auto-Submitted", auto_sub);
 	(void)hdr_submit(out, f, 0, NULL);
-	out->qf_flags &= ~QUEUE_F_DELETEBCC;
+	out->qf_flags &= ~QUEUE_F_DELETEBCC;	/* "Frs": none on a DSN */
 	sm_str_free(to);
 	sm_str_free(ct);
 	sm_str_free(rq);
@@ -590,7 +604,7 @@ dsn_build_final(const struct queue_file *orig, const char *origid,
 	int rc = 0;
 
 	dsn_macros_save(saved);
-	dsn_envelope(orig, kind, out, bnd);
+	dsn_head(orig, kind, out, bnd);
 	(void)sm_str_addf(b, "A delivery status report in MIME format (RFC 3464).\n\n--%s\n",
 	    sm_str_data(bnd));
 	dsn_text(b, orig, r, final, n, kind);
