@@ -457,7 +457,8 @@ hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 	if (hdr_any(hdrs, HDR_RCPT, HDR_BCC | HDR_RESENT) &&
 	    ((flags & HDR_F_TFLAG) || !hdr_has(hdrs, "bcc")))
 		qf->qf_flags |= QUEUE_F_DELETEBCC;
-	if (!hdr_any(hdrs, HDR_RCPT, 0))
+	/* Bcc counts here, Resent- fields do not (recorded) */
+	if (!hdr_any(hdrs, HDR_RCPT, HDR_RESENT))
 		hdr_submit_norcpt(qf);
 	return hops;
 }

@@ -91,7 +91,8 @@ unsigned hdr_flags(const char *name);
  *	joined by ", " and folded before column 78 (",\n" and 8 spaces).
  *	Sets QUEUE_F_DELETEBCC when a To, Cc or Apparently-To is present,
  *	unless a Bcc is too and FLAGS lacks HDR_F_TFLAG (what 8.17 does);
- *	a message without any recipient field gets NoRecipientAction's
+ *	a message without a To, Cc, Bcc or Apparently-To (Resent- ones do
+ *	not count) gets NoRecipientAction's
  *	(add-to, add-apparently-to: one field per R line, the last first;
  *	add-bcc: an empty Bcc; add-to-undisclosed).
  *	Call it after the R lines are in QF (NoRecipientAction may list

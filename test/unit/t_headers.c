@@ -362,31 +362,43 @@ test_put_local(void)
  * R lines root, carol, bob@example.com, zed@example.org and then these
  * fields after the message's own (add-bcc: "H??Bcc:  "). */
 static const struct {
-	const char *opt, *want;
+	const char *opt, *want, *msg;
 } nra_rows[] = {
 	{ "add-to", "H??Subject: nra\nH??To: zed@example.org\n"
-	  "H??To: bob@example.com\nH??To: carol\nH??To: root\n.\n" },
+	  "H??To: bob@example.com\nH??To: carol\nH??To: root\n.\n", NULL },
 	{ "add-apparently-to", "H??Subject: nra\n"
 	  "H??Apparently-To: zed@example.org\n"
 	  "H??Apparently-To: bob@example.com\nH??Apparently-To: carol\n"
-	  "H??Apparently-To: root\n.\n" },
-	{ "add-bcc", "H??Subject: nra\nH??Bcc:  \n.\n" },
+	  "H??Apparently-To: root\n.\n", NULL },
+	{ "add-bcc", "H??Subject: nra\nH??Bcc:  \n.\n", NULL },
 	{ "add-to-undisclosed", "H??Subject: nra\n"
-	  "H??To: undisclosed-recipients:;\n.\n" },
-	{ "none", "H??Subject: nra\n.\n" },
+	  "H??To: undisclosed-recipients:;\n.\n", NULL },
+	{ "none", "H??Subject: nra\n.\n", NULL },
+	/* add-to-undisclosed with one more field: a Bcc is enough, a
+	 * Resent-To or Resent-Bcc is not (recorded) */
+	{ "add-to-undisclosed", "H??Subject: nra\nH??Bcc: x@example.com\n"
+	  ".\n", "Bcc: x@example.com\n" },
+	{ "add-to-undisclosed", "H??Subject: nra\n"
+	  "H??Resent-To: y@example.com\nH??To: undisclosed-recipients:;\n"
+	  ".\n", "Resent-To: y@example.com\n" },
+	{ "add-to-undisclosed", "H??Subject: nra\n"
+	  "H??Resent-Bcc: y@example.com\nH??To: undisclosed-recipients:;\n"
+	  ".\n", "Resent-Bcc: y@example.com\n" },
 };
 
 static void
 test_nra(void)
 {
 	SM_STR *h = sm_str_new(0);
-	char opt[64];
+	char opt[64], msg[128];
 	size_t i;
 
 	for (i = 0; i < sizeof(nra_rows) / sizeof(nra_rows[0]); i++) {
 		struct queue_file *qf = queue_file_new();
 
-		t_begin("hdr_submit: NoRecipientAction=%s", nra_rows[i].opt);
+		t_begin("hdr_submit: NoRecipientAction=%s, %s",
+		    nra_rows[i].opt, nra_rows[i].msg == NULL ? "no field" :
+		    nra_rows[i].msg);
 		readcf_init();
 		macro_init();
 		(void)snprintf(opt, sizeof(opt), " NoRecipientAction=%s",
@@ -399,8 +411,9 @@ test_nra(void)
 		    QUEUE_R_PRIMARY);
 		(void)queue_file_add_rcpt(qf, "zed@example.org",
 		    QUEUE_R_PRIMARY);
-		t_assert_cmp(hdr_submit(qf, fields("Subject: nra\n"), 0, NULL),
-		    ==, 0);
+		(void)snprintf(msg, sizeof(msg), "Subject: nra\n%s",
+		    nra_rows[i].msg == NULL ? "" : nra_rows[i].msg);
+		t_assert_cmp(hdr_submit(qf, fields(msg), 0, NULL), ==, 0);
 		hlines(qf, h);
 		t_assert_streq(sm_str_data(h), nra_rows[i].want);
 		t_assert_cmp(qf->qf_flags & QUEUE_F_DELETEBCC, ==, 0);
