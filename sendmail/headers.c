@@ -249,16 +249,12 @@ hdr_join_add(struct hdr_join *j, const char *addr, size_t len)
 	j->hj_first = false;
 }
 
-/* hdr_addrlist callback: join the pieces (unfolded) as above. */
+/* hdr_addrlist callback: join the pieces as above; a line break inside
+ * an address stays (recorded: "Bob\n Smith <b@x.org>" is kept). */
 static int
 hdr_join_cb(void *ctx, const char *addr, size_t len)
 {
-	struct hdr_join *j = ctx;
-	SM_STR *a = sm_str_new(0);
-
-	hdr_add_unfolded(a, addr, len);
-	hdr_join_add(j, sm_str_data(a), sm_str_len(a));
-	sm_str_free(a);
+	hdr_join_add(ctx, addr, len);
 	return 0;
 }
 
@@ -572,10 +568,14 @@ hdr_put_addr_cb(void *ctx, const char *addr, size_t len)
 	const char *r;
 	int rcode = 0;
 
-	hdr_add_unfolded(a, addr, len);
-	r = sm_str_data(a);
-	if (pc->m != NULL)
-		r = parseaddr_remotename(r, pc->m, pc->flags, &rcode);
+	if (pc->m != NULL) {
+		hdr_add_unfolded(a, addr, len);
+		r = parseaddr_remotename(sm_str_data(a), pc->m, pc->flags,
+		    &rcode);
+	} else {
+		(void)sm_str_add(a, addr, len);
+		r = sm_str_data(a);
+	}
 	hdr_join_add(&pc->join, r, strlen(r));
 	sm_str_free(a);
 	return 0;

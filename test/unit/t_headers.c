@@ -583,6 +583,62 @@ test_submit_more(void)
 	sm_str_free(out);
 }
 
+/* Address lists in the qf (recorded, sendmail -odq -f alice@example.com
+ * root): a line of exactly 78 columns stays, 79 folds; a line break
+ * inside an address stays; ", " between addresses; an empty list. */
+static const struct {
+	const char *name, *field, *want;
+} list_rows[] = {
+	{ "78 columns: one line",
+	  "To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org, "
+	  "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n",
+	  "H??To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org, "
+	  "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n" },
+	{ "79 columns: folded",
+	  "To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org, "
+	  "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n",
+	  "H??To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org,\n"
+	  "        bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n" },
+	{ "Reply-To counts from its own name",
+	  "Reply-To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org, "
+	  "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n",
+	  "H??Reply-To: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org,\n"
+	  "        bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb@y.org\n" },
+	{ "line breaks inside addresses kept",
+	  "To: Bob\n Smith <b@x.org>, (multi\n\tline) c@y.org\n",
+	  "H??To: Bob\n Smith <b@x.org>, (multi\n\tline) c@y.org\n" },
+	{ "no space after a comma", "Reply-To: a@b.org,c@d.org\n",
+	  "H??Reply-To: a@b.org, c@d.org\n" },
+	{ "spaces around a comma", "To: a@b.org ,  c@d.org\n",
+	  "H??To: a@b.org, c@d.org\n" },
+	{ "the null address", "To: <>\n", "H??To: <>\n" },
+	{ "only a comma", "To: ,\n", "H??To: \n" },
+};
+
+static void
+test_lists(void)
+{
+	SM_STR *h = sm_str_new(0);
+	char msg[512];
+	size_t i;
+
+	readcf_init();
+	macro_init();
+	for (i = 0; i < sizeof(list_rows) / sizeof(list_rows[0]); i++) {
+		struct queue_file *qf = queue_file_new();
+
+		t_begin("hdr_submit: address list, %s", list_rows[i].name);
+		(void)snprintf(msg, sizeof(msg), "%s", list_rows[i].field);
+		(void)hdr_submit(qf, fields(msg), 0, NULL);
+		hlines(qf, h);
+		(void)snprintf(msg, sizeof(msg), "%s.\n", list_rows[i].want);
+		t_assert_streq(sm_str_data(h), msg);
+		queue_file_free(qf);
+		t_end();
+	}
+	sm_str_free(h);
+}
+
 static void
 test_flags(void)
 {
@@ -695,6 +751,7 @@ main(void)
 	t_run("hdr_submit: macro conditions, 8-bit quoting, own field wins",
 	    test_submit_more);
 	test_nra();
+	test_lists();
 	test_recipients();
 	readcf_reset();
 	return t_done();
