@@ -26,13 +26,9 @@
 #include "sendmail/readcf.h"
 #include "sendmail/stats.h"
 
-#if __has_include("sendmail/headers.h")
 #include "sendmail/dsn.h"
 #include "sendmail/headers.h"
-#define DELIVER_HAVE_HDR	1	/* helper hH's headers.c and dsn.c */
-#else
-#define DELIVER_HAVE_HDR	0
-#endif
+#include "sendmail/parseaddr.h"
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -80,24 +76,10 @@ static int deliver_by(struct deliver_att *da, const struct deliver_msg *dmp,
 
 /* ---- headers ------------------------------------------------------------ */
 
-#if !DELIVER_HAVE_HDR
-/* Does the ?flags? condition COND hold for mailer M? */
-static bool
-deliver_hdr_cond(const char *cond, const MAILER *m)
-{
-	if (cond == NULL || *cond == '\0')
-		return true;
-	for (; *cond != '\0'; cond++)
-		if (mailer_flag(m, (unsigned char)*cond))
-			return true;
-	return false;
-}
-#endif
 
 int
 deliver_headers(const struct deliver_msg *dm, const MAILER *m, SM_STR *out)
 {
-#if DELIVER_HAVE_HDR
 	SM_STR *why = sm_str_new(1024);
 	int rc = hdr_put(out, dm->dm_qf, m, 0, why);
 
@@ -105,24 +87,6 @@ deliver_headers(const struct deliver_msg *dm, const MAILER *m, SM_STR *out)
 		sm_log(LOG_ERR, dm->dm_qid, "headers: %s", why->s_data);
 	sm_str_free(why);
 	return rc;
-#else
-	const struct queue_file *qf = dm->dm_qf;
-	char buf[MACRO_BUFSIZE];
-	size_t i;
-
-	for (i = 0; i < qf->qf_nhdrs; i++) {
-		const struct queue_header *h = &qf->qf_hdrs[i];
-
-		if (!deliver_hdr_cond(h->qh_cond, m) || h->qh_value == NULL)
-			continue;
-		if (strcasecmp(h->qh_name, "Bcc") == 0)
-			continue;
-		(void)macro_expand(h->qh_value, buf, sizeof(buf));
-		if (sm_str_addf(out, "%s:%s\n", h->qh_name, buf) < 0)
-			return -1;
-	}
-	return 0;
-#endif
 }
 
 /* ---- logging and statistics --------------------------------------------- */
@@ -300,7 +264,7 @@ deliver_one(struct deliver_att *da, size_t n)
 
 /* ---- the recipient list ------------------------------------------------- */
 
-/* Received: lines of the message (sendmail's hop count). */
+/* The hop count: the trace fields (Received: ...) of the header table. */
 static int
 deliver_hops(const struct queue_file *qf)
 {
@@ -308,10 +272,7 @@ deliver_hops(const struct queue_file *qf)
 	int n = 0;
 
 	for (i = 0; i < qf->qf_nhdrs; i++)
-		if (strcasecmp(qf->qf_hdrs[i].qh_name, "Received") == 0 ||
-		    strcasecmp(qf->qf_hdrs[i].qh_name, "Via") == 0 ||
-		    strcasecmp(qf->qf_hdrs[i].qh_name, "Mail-From") == 0 ||
-		    strcasecmp(qf->qf_hdrs[i].qh_name, "X400-Received") == 0)
+		if (hdr_flags(qf->qf_hdrs[i].qh_name) & HDR_TRACE)
 			n++;
 	return n;
 }
@@ -404,39 +365,15 @@ deliver_all(struct deliver_att *da)
 
 /* ---- DSNs --------------------------------------------------------------- */
 
-#if !DELIVER_HAVE_HDR
-/* A plain DSN (until headers.c/dsn.c are merged): the transcript. */
-static int
-deliver_dsn_plain(struct deliver_att *da, const struct rcpt *const *v,
-    size_t n, const char *subject, struct queue_file *out, int fd)
-{
-	SM_STR *b = sm_str_new(SM_STR_NOMAX);
-	size_t i;
-	int rc = 0;
 
-	queue_file_add_header(out, NULL, "From", " MAILER-DAEMON");
-	queue_file_add_header(out, NULL, "Subject", subject);
-	(void)sm_str_addf(b, "The original message was received at queue "
-	    "id %s\nfrom %s\n\n   ----- The following addresses had "
-	    "permanent fatal errors -----\n", da->da_m->qm_id,
-	    da->da_qf->qf_sender);
-	for (i = 0; i < n; i++)
-		(void)sm_str_addf(b, "%s\n    (reason: %s)\n", v[i]->r_addr,
-		    v[i]->r_diag != NULL ? v[i]->r_diag : "");
-	if (write(fd, b->s_data, b->s_len) != (ssize_t)b->s_len)
-		rc = -1;
-	sm_str_free(b);
-	return rc;
-}
-#endif
-
-/* Compose the DSN of kind KIND for V[0..N) into OUT / FD. */
+/* Compose the DSN of kind KIND for V[0..N) into OUT / FD: Final-Recipient
+ * is the R line's (its r line) for an address an alias expanded into. */
 static int
 deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
     size_t n, int kind, struct queue_file *out, int fd, SM_STR *why)
 {
-#if DELIVER_HAVE_HDR
 	struct dsn_rcpt *dr = sm_calloc_x(n, sizeof(*dr));
+	const char **final = sm_calloc_x(n, sizeof(*final));
 	size_t i;
 	int rc;
 
@@ -452,18 +389,15 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 		dr[i].dr_diag = v[i]->r_diag;
 		dr[i].dr_mta = NULL;
 		dr[i].dr_last = da->da_start;
+		if (qr != NULL && v[i]->r_parent >= 0)
+			final[i] = qr->qr_final != NULL ? qr->qr_final :
+			    qr->qr_addr;
 	}
-	rc = dsn_build(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr, n,
-	    (enum dsn_kind)kind, out, fd, why);
+	rc = dsn_build_final(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr,
+	    final, n, (enum dsn_kind)kind, out, fd, why);
+	free(final);
 	free(dr);
 	return rc;
-#else
-	(void)why;
-	return deliver_dsn_plain(da, v, n, kind == 0 ?
-	    " Returned mail: see transcript for details" :
-	    kind == 1 ? " Warning: could not send message" :
-	    " Return receipt", out, fd);
-#endif
 }
 
 /* A new DSN's P line, from the size of its body on FD. */
@@ -486,20 +420,25 @@ deliver_dsn(struct deliver_att *da, const struct rcpt *const *v, size_t n,
 	SM_STR *why = sm_str_new(1024);
 	struct queue_file *out = queue_file_new();
 	struct queue_msg nm;
+	int rc;
 
 	if (queue_new(da->da_m->qm_dir, &nm, why) < 0) {
 		sm_log(LOG_ERR, da->da_m->qm_id, "DSN: %s", why->s_data);
 		goto done;
 	}
 	out->qf_ctime = time(NULL);
-	out->qf_flags |= QUEUE_F_RESPONSE;
-	if (deliver_dsn_compose(da, v, n, kind, out, nm.qm_dfd, why) < 0) {
+	/* dsn_build takes the DSN's own id from $i */
+	macro_set(macro_id("i", NULL), nm.qm_id);
+	rc = deliver_dsn_compose(da, v, n, kind, out, nm.qm_dfd, why);
+	macro_set(macro_id("i", NULL), da->da_m->qm_id);
+	if (rc < 0) {
 		sm_log(LOG_ERR, da->da_m->qm_id, "DSN: %s", why->s_data);
 		queue_abort(&nm);
 		goto done;
 	}
+	out->qf_flags |= QUEUE_F_RESPONSE;
 	deliver_dsn_priority(out, nm.qm_dfd);
-	out->qf_sender = queue_file_strdup(out, "<>");
+	/* where it goes is decided here (owner-, DoubleBounceAddress) */
 	out->qf_nrcpts = 0;
 	(void)queue_file_add_rcpt(out, to, QUEUE_R_PRIMARY);
 	if (queue_commit(&nm, out, why) < 0) {
@@ -826,6 +765,10 @@ deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
 	da->da_start = time(NULL);
 	stats_init(&da->da_st, da->da_start);
 	deliver_strip(qf->qf_sender, da->da_sender, sizeof(da->da_sender));
+	/* a DSN's S line says MAILER-DAEMON: the null sender all the same */
+	if ((qf->qf_flags & QUEUE_F_RESPONSE) &&
+	    strcasecmp(da->da_sender, "MAILER-DAEMON") == 0)
+		da->da_sender[0] = '\0';
 	da->da_dm.dm_qf = qf;
 	da->da_dm.dm_qid = m->qm_id;
 	da->da_dm.dm_sender = da->da_sender;

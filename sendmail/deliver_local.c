@@ -19,6 +19,8 @@
 #include "libsm/spawn.h"
 #include "sendmail/macro.h"
 #include "sendmail/mbox.h"
+#include "sendmail/msg.h"
+#include "sendmail/parseaddr.h"
 #include "sendmail/readcf.h"
 
 #include <sys/wait.h>
@@ -85,6 +87,30 @@ deliver_macro(const char *name, const char *value)
 	macro_set(macro_id(name, NULL), value);
 }
 
+/* $g: the envelope sender as mailer M gets it (rulesets 1 and S=, as
+ * sendmail's remotename), "MAILER-DAEMON" for the null sender. */
+static const char *
+deliver_sender_for(const char *sender, const MAILER *m)
+{
+	const char *s = sender[0] != '\0' ? sender : "MAILER-DAEMON";
+	FILE *old = msg_out(), *null;
+	const char *g;
+	int rcode = 0;
+
+	if (m == NULL)
+		return s;
+	/* the parser's complaints have no reader here */
+	null = fopen("/dev/null", "w");
+	if (null != NULL)
+		msg_set_out(null);
+	g = parseaddr_remotename(s, m, PA_SENDERADDR, &rcode);
+	if (null != NULL) {
+		msg_set_out(old == stdout ? NULL : old);
+		(void)fclose(null);
+	}
+	return g != NULL && *g != '\0' ? g : s;
+}
+
 void
 deliver_set_macros(const struct deliver_msg *dm, const struct rcpt *r)
 {
@@ -93,8 +119,7 @@ deliver_set_macros(const struct deliver_msg *dm, const struct rcpt *r)
 	deliver_macro("u", r->r_user);
 	deliver_macro("h", r->r_host);
 	deliver_macro("z", r->r_home);
-	deliver_macro("g", dm->dm_sender[0] != '\0' ? dm->dm_sender :
-	    "MAILER-DAEMON");
+	deliver_macro("g", deliver_sender_for(dm->dm_sender, r->r_mailer));
 	deliver_macro("f", dm->dm_sender[0] != '\0' ? dm->dm_sender :
 	    "MAILER-DAEMON");
 	deliver_macro("i", dm->dm_qid);
