@@ -12,7 +12,8 @@
  * mailer and logged as sendmail logs it.  Then the outcome: leaves that
  * failed for good become a DSN (to the sender, to owner-LIST for a
  * list's members, to the postmaster when the sender is <>; a failing
- * double bounce is dropped with a log line); leaves that failed for now
+ * double bounce is set aside as Qf after sendmail's "savemail: cannot
+ * save rejected email anywhere"); leaves that failed for now
  * stay as R lines of a rewritten qf with N, K, P and M updated, unless
  * Timeout.queuereturn has passed (then they bounce, 4.4.7) or
  * Timeout.queuewarn asks for a delay warning first.  A qf with nothing
@@ -22,13 +23,11 @@
 
 #include "libsm/err.h"
 #include "libsm/log.h"
+#include "sendmail/dsn.h"
+#include "sendmail/headers.h"
 #include "sendmail/macro.h"
 #include "sendmail/readcf.h"
 #include "sendmail/stats.h"
-
-#include "sendmail/dsn.h"
-#include "sendmail/headers.h"
-#include "sendmail/parseaddr.h"
 
 #include <sys/socket.h>
 #include <sys/stat.h>
