@@ -313,7 +313,8 @@ smtp_do_etrn(struct smtp_sess *s, const char *arg, size_t len)
 static void
 smtp_do_verb(struct smtp_sess *s)
 {
-	if (s->ss_cf->co_privacyoptions & CONF_PRIV_NOVERB) {
+	if (s->ss_cf->co_privacyoptions &
+	    (CONF_PRIV_NOVERB | CONF_PRIV_NOEXPN)) {
 		smtp_reply(s, "502 5.7.0 Verbose unavailable");
 		return;
 	}
@@ -419,18 +420,22 @@ smtp_loop(struct smtp_sess *s)
 		sm_buf_set_timeout(s->ss_io,
 		    (int)(s->ss_cf->co_timeout_command > 0 ?
 		    s->ss_cf->co_timeout_command * 1000 : -1));
-		r = sm_buf_getline(s->ss_io, SMTP_MAXLINE, SM_LINE_LF, &ln);
+		r = sm_buf_getline(s->ss_io, SMTP_MAXCMD, SM_LINE_LF, &ln);
 		if (r <= 0) {
 			sm_log(LOG_INFO, NULL, "%s did not issue MAIL/EXPN/VRFY/"
 			    "ETRN during connection to %s", s->ss_relay,
 			    s->ss_peer != NULL && s->ss_peer->sp_daemon != NULL
 			    ? s->ss_peer->sp_daemon : "MTA");
-			smtp_reply(s, "421 4.4.1 %s Lost input channel from %s",
-			    s->ss_host, s->ss_relay);
+			s->ss_status = r < 0 ? EX_IOERR : EX_OK;
 			break;
 		}
-		if (ln.l_end == SM_EOL_PARTIAL)
-			(void)sm_buf_skipline(s->ss_io, SM_LINE_LF, NULL);
+		if (ln.l_end == SM_EOL_PARTIAL) {
+			smtp_reply(s, "421 4.7.0 %s Command too long, possible "
+			    "attack %s", s->ss_host, s->ss_hello);
+			sm_log(LOG_NOTICE, NULL, "%s: SMTP command too long",
+			    s->ss_relay);
+			break;
+		}
 		if (ln.l_len > 0 && ln.l_data[ln.l_len - 1] == '\r')
 			ln.l_data[--ln.l_len] = '\0';
 		smtp_command(s, ln.l_data, ln.l_len);

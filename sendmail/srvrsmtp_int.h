@@ -33,7 +33,9 @@ int	rcpt_local_exists(const char *user);
 
 /* sendmail's limits */
 #define SMTP_MAXBADCOMMANDS	25	/* then 421 */
-#define SMTP_MAXLINE		(64 * 1024)	/* a command line read */
+/* the longest command line: sendmail reads into 2048 bytes, the CR LF
+ * included, and answers 421 to a longer one */
+#define SMTP_MAXCMD		2046
 #define SMTP_MAXREPLY		4096
 #define SMTP_MAXPARAMS		32
 

@@ -270,7 +270,8 @@ smtp_keyword(struct smtp_sess *s, char *arg, const char *kw)
 
 /*
  * Parse the address at P (to the first blank outside <> and quotes)
- * into A; *RESTP gets the parameters.  Returns 0, or -1 after the reply.
+ * into A; *RESTP gets the parameters.  Returns 0, 1 when a lookup was
+ * deferred (the address is queued), or -1 after the reply.
  */
 static int
 smtp_parse(struct smtp_sess *s, char *p, ADDRESS *a, int flags,
@@ -286,10 +287,19 @@ smtp_parse(struct smtp_sess *s, char *p, ADDRESS *a, int flags,
 	r = parseaddr_delim(p, ' ', &end, a, flags);
 	bad = smtp_capture_end(&c, err, sizeof(err));
 	*restp = end != NULL ? end : p + strlen(p);
+	if (r != NULL && r->q_bad == 2)
+		return 1;	/* a lookup deferred: queue it */
 	if (r != NULL && r->q_bad != 0 && r->q_user != NULL &&
 	    r->q_mailer == mailer_error()) {
-		smtp_error_reply(r->q_user, r->q_status, a->q_paddr,
-		    s->ss_reply);
+		size_t n = strlen(r->q_user);
+
+		(void)sm_strlcpy(err, r->q_user, sizeof(err));
+		if (n >= 2 && n < sizeof(err) && err[0] == '"' &&
+		    err[n - 1] == '"') {
+			memmove(err, err + 1, n - 2);
+			err[n - 2] = '\0';
+		}
+		smtp_error_reply(err, r->q_status, a->q_paddr, s->ss_reply);
 		smtp_reply_str(s, s->ss_reply->s_data);
 		return -1;
 	}
@@ -339,6 +349,10 @@ smtp_mail_param(struct smtp_sess *s, const struct smtp_param *pa)
 			return -1;
 		}
 	} else if (strcasecmp(pa->sp_key, "RET") == 0) {
+		if (s->ss_qf->qf_flags & QUEUE_F_RETPARAM) {
+			smtp_reply(s, "501 5.5.0 Duplicate RET parameter");
+			return -1;
+		}
 		if (strcasecmp(v, "HDRS") == 0)
 			s->ss_qf->qf_flags |= QUEUE_F_NOBODYRET;
 		else if (strcasecmp(v, "FULL") != 0) {
@@ -348,6 +362,10 @@ smtp_mail_param(struct smtp_sess *s, const struct smtp_param *pa)
 		}
 		s->ss_qf->qf_flags |= QUEUE_F_RETPARAM;
 	} else if (strcasecmp(pa->sp_key, "ENVID") == 0) {
+		if (s->ss_qf->qf_envid != NULL) {
+			smtp_reply(s, "501 5.5.0 Duplicate ENVID parameter");
+			return -1;
+		}
 		if (*v == '\0' || smtp_xtext_ok(v) != 0) {
 			smtp_reply(s, "501 5.5.4 Syntax error in ENVID "
 			    "parameter value");
@@ -410,7 +428,7 @@ smtp_sender(struct smtp_sess *s, char *addr, char **restp)
 		smtp_macro("{mail_addr}", "");
 		smtp_macro("{mail_host}", NULL);
 	} else {
-		if (smtp_parse(s, addr, &a, PA_SENDERADDR, restp) != 0) {
+		if (smtp_parse(s, addr, &a, PA_SENDERADDR, restp) < 0) {
 			parseaddr_free(&a);
 			return -1;
 		}
@@ -551,7 +569,8 @@ smtp_rcpt_key(struct smtp_sess *s, const ADDRESS *a)
 {
 	return sm_rpool_printf_x(s->ss_pool, "%s\001%s\001%s",
 	    a->q_mailer != NULL ? a->q_mailer->m_name : "",
-	    a->q_host != NULL ? a->q_host : "", a->q_user);
+	    a->q_host != NULL ? a->q_host : "",
+	    a->q_user != NULL ? a->q_user : a->q_paddr);
 }
 
 /* Local user that does not exist?  Then the 550 is sent. */
@@ -561,7 +580,7 @@ smtp_rcpt_unknown(struct smtp_sess *s, const ADDRESS *a)
 	const MAILER *local = mailer_find("local");
 	char shown[SMTP_MAXREPLY];
 
-	if (local == NULL || a->q_mailer != local ||
+	if (local == NULL || a->q_mailer != local || a->q_user == NULL ||
 	    rcpt_local_exists(a->q_user) == 0)
 		return false;
 	(void)smtp_printable(shown, sizeof(shown), a->q_paddr,
@@ -578,6 +597,7 @@ smtp_rcpt_add(struct smtp_sess *s, const ADDRESS *a, unsigned flags,
 	struct queue_rcpt *r;
 	char *key = smtp_rcpt_key(s, a);
 	const char *host = macro_get('j');
+	const char *user = a->q_user != NULL ? a->q_user : a->q_paddr;
 
 	for (size_t i = 0; i < s->ss_nkeys; i++)
 		if (strcmp(s->ss_keys[i], key) == 0)
@@ -588,12 +608,12 @@ smtp_rcpt_add(struct smtp_sess *s, const ADDRESS *a, unsigned flags,
 	s->ss_keys[s->ss_nkeys++] = key;
 	if (orcpt != NULL)
 		r->qr_orcpt = queue_file_strdup(s->ss_qf, orcpt);
-	if (strchr(a->q_user, '@') != NULL || host == NULL)
+	if (strchr(user, '@') != NULL || host == NULL)
 		r->qr_final = sm_rpool_printf_x(s->ss_qf->qf_pool,
-		    "RFC822; %s", a->q_user);
+		    "RFC822; %s", user);
 	else
 		r->qr_final = sm_rpool_printf_x(s->ss_qf->qf_pool,
-		    "RFC822; %s@%s", a->q_user, host);
+		    "RFC822; %s@%s", user, host);
 	return r->qr_addr;
 }
 
@@ -625,6 +645,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	unsigned flags;
 	int max = s->ss_cf->co_maxrecipientspermessage;
 	ADDRESS a;
+	int pr;
 
 	if (!s->ss_havemail) {
 		smtp_reply(s, "503 5.0.0 Need MAIL before RCPT");
@@ -636,7 +657,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 		smtp_reply(s, "452 4.5.3 Too many recipients");
 		return;
 	}
-	if (smtp_parse(s, addr, &a, 0, &rest) != 0) {
+	if ((pr = smtp_parse(s, addr, &a, 0, &rest)) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
@@ -651,7 +672,8 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	(void)snprintf(n, sizeof(n), "%d", s->ss_nrcpts);
 	smtp_macro("{nrcpts}", n);
 	(void)smtp_printable(shown, sizeof(shown), as, strlen(as));
-	smtp_reply(s, "250 2.1.5 %s... Recipient ok", shown);
+	smtp_reply(s, "250 2.1.5 %s... Recipient ok%s", shown,
+	    pr == 1 ? " (will queue)" : "");
 	parseaddr_free(&a);
 }
 
@@ -688,12 +710,6 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 	const MAILER *local = mailer_find("local");
 	ADDRESS a;
 
-	if (!s->ss_gothello && (priv & (expn ? CONF_PRIV_NEEDEXPNHELO :
-	    CONF_PRIV_NEEDVRFYHELO))) {
-		smtp_reply(s, "503 5.0.0 I demand that you introduce yourself "
-		    "first");
-		return;
-	}
 	if (expn && (priv & CONF_PRIV_NOEXPN)) {
 		smtp_reply(s, "502 5.7.0 Sorry, we do not allow this operation");
 		return;
@@ -703,11 +719,17 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 		    "delivery (or try finger)");
 		return;
 	}
+	if (!s->ss_gothello && (priv & (expn ? CONF_PRIV_NEEDEXPNHELO :
+	    CONF_PRIV_NEEDVRFYHELO))) {
+		smtp_reply(s, "503 5.0.0 I demand that you introduce yourself "
+		    "first");
+		return;
+	}
 	if (*arg == '\0') {
 		smtp_reply(s, "501 5.5.2 Argument required");
 		return;
 	}
-	if (smtp_parse(s, arg, &a, 0, &rest) != 0) {
+	if (smtp_parse(s, arg, &a, 0, &rest) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
