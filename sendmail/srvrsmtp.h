@@ -120,11 +120,21 @@ struct collect_result;
 /*
  * smtp_envelope -- what a new message's qf gets from the collected RES
  *	besides sender, recipients and headers: T (now), P (size,
- *	Precedence:, NRCPTS), the 8 flag, and the $_ $r $s ${daemon_flags}
+ *	Precedence:, NRCPTS), F8 for 8-bit data, B from BODY (BODY=/-B
+ *	as given when 8-bit data came, else "7BIT", as sendmail 8.17
+ *	writes it; NULL: no B line), and the $_ $r $s ${daemon_flags}
  *	macro lines from their current values.  SMTP and submit.c both.
  */
 void	smtp_envelope(struct queue_file *qf, const struct collect_result *res,
-	    int nrcpts);
+	    int nrcpts, const char *body);
+
+/*
+ * smtp_rcpt_place -- move the last of the N recipients of QF to where
+ *	sendmail 8.17 writes it: R lines ordered by host (none first), in
+ *	arrival order within a host (recorded: data/smtp/body8.real, and
+ *	-bm).  KEYS[0..N) start with the host up to a \001 and move along.
+ */
+void	smtp_rcpt_place(struct queue_file *qf, char **keys, size_t n);
 
 /*
  * smtp_log_from -- sendmail's "from=<...>, size=N, class=N, nrcpts=N,

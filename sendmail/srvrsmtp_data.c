@@ -68,7 +68,7 @@ smtp_qf_header(const struct queue_file *qf, const char *name)
 
 void
 smtp_envelope(struct queue_file *qf, const struct collect_result *res,
-    int nrcpts)
+    int nrcpts, const char *body)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
 	static const char *const keep[] = { "_", "r", "s", "{daemon_flags}" };
@@ -80,6 +80,9 @@ smtp_envelope(struct queue_file *qf, const struct collect_result *res,
 	    co->co_recipientfactor);
 	if (res->cr_8bit)
 		qf->qf_flags |= QUEUE_F_8BIT;
+	if (body != NULL)
+		qf->qf_bodytype = queue_file_strdup(qf, res->cr_8bit ? body :
+		    "7BIT");
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
 		const char *v;
 
@@ -220,12 +223,10 @@ smtp_fill(struct smtp_sess *s, const struct queue_msg *m,
 		smtp_macro("b", b);
 	(void)snprintf(b, sizeof(b), "%lld", res->cr_msgsize);
 	smtp_macro("{msg_size}", b);
-	if (s->ss_body == SMTP_BODY_8BITMIME)
-		qf->qf_bodytype = queue_file_strdup(qf, "8BITMIME");
-	else if (s->ss_body == SMTP_BODY_7BIT)
-		qf->qf_bodytype = queue_file_strdup(qf, "7BIT");
 	qf->qf_flags |= QUEUE_F_SPLIT;
-	smtp_envelope(qf, res, (int)qf->qf_nrcpts);
+	smtp_envelope(qf, res, (int)qf->qf_nrcpts,
+	    s->ss_body == SMTP_BODY_8BITMIME ? "8BITMIME" :
+	    s->ss_body == SMTP_BODY_7BIT ? "7BIT" : NULL);
 	return hdr_submit(qf, res->cr_hdrs, 0, why);
 }
 

@@ -563,13 +563,43 @@ smtp_rcpt_params(struct smtp_sess *s, char *p, unsigned *flags,
 	return 0;
 }
 
-/* The dedup key of A: mailer, host, user. */
+/* Compare the host parts (up to \001) of two keys, case aside. */
+static int
+smtp_key_host_cmp(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "\001"), lb = strcspn(b, "\001");
+	int r = strncasecmp(a, b, la < lb ? la : lb);
+
+	return r != 0 ? r : (la > lb) - (la < lb);
+}
+
+void
+smtp_rcpt_place(struct queue_file *qf, char **keys, size_t n)
+{
+	struct queue_rcpt last;
+	char *key;
+	size_t i = n - 1;
+
+	if (n < 2)
+		return;
+	last = qf->qf_rcpts[i];
+	key = keys[i];
+	while (i > 0 && smtp_key_host_cmp(keys[i - 1], key) > 0) {
+		qf->qf_rcpts[i] = qf->qf_rcpts[i - 1];
+		keys[i] = keys[i - 1];
+		i--;
+	}
+	qf->qf_rcpts[i] = last;
+	keys[i] = key;
+}
+
+/* The dedup key of A: host, mailer, user. */
 static char *
 smtp_rcpt_key(struct smtp_sess *s, const ADDRESS *a)
 {
 	return sm_rpool_printf_x(s->ss_pool, "%s\001%s\001%s",
-	    a->q_mailer != NULL ? a->q_mailer->m_name : "",
 	    a->q_host != NULL ? a->q_host : "",
+	    a->q_mailer != NULL ? a->q_mailer->m_name : "",
 	    a->q_user != NULL ? a->q_user : a->q_paddr);
 }
 
@@ -614,7 +644,8 @@ smtp_rcpt_add(struct smtp_sess *s, const ADDRESS *a, unsigned flags,
 	else
 		r->qr_final = sm_rpool_printf_x(s->ss_qf->qf_pool,
 		    "RFC822; %s@%s", user, host);
-	return r->qr_addr;
+	smtp_rcpt_place(s->ss_qf, s->ss_keys, s->ss_nkeys);
+	return a->q_paddr;
 }
 
 /* check_rcpt for the address as given; 0 or -1 after the reply. */

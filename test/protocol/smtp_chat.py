@@ -2,7 +2,9 @@
 # input line ("\n" inside a line is a CR LF, a line "<DATA>" sends the rest
 # up to a line "<END>" raw, with CR LF line ends), waiting for each reply;
 # prints the dialogue as "C: ..." and "S: ..." lines.
-import subprocess, sys
+import io, subprocess, sys
+sys.stdin = io.TextIOWrapper(sys.stdin.buffer, encoding='latin-1')
+sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding='latin-1')
 p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 out = sys.stdout

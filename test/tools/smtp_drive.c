@@ -4,10 +4,13 @@
  * the daemon, for test/protocol/smtp_session.sh:
  *
  *   smtp_drive [-C cf] [-O Name=value] [-oXvalue] [-odX] [-L file] [-bs]
+ *   smtp_drive [-C cf] [options] -bm|-t [-i] [-f from] [-F name] [-N n]
+ *	[-R ret] [-V envid] [-B body] [rcpt...]
  *
  * reads the cf and the options as sendmail's main does, then
- * smtp_serve(0, 1, NULL) (what "sendmail -bs" does).  -L FILE sends the
- * log lines to FILE (default: standard error).  Exit status: smtp_serve's.
+ * smtp_serve(0, 1, NULL) (what "sendmail -bs" does), or submit_stdin(0)
+ * (-bm, -t).  -L FILE sends the log lines to FILE (default: standard
+ * error).  Exit status: smtp_serve's or submit_stdin's.
  */
 #include <pwd.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp_int.h"
 #include "sendmail/start.h"
+#include "sendmail/submit.h"
 
 /*
  * Stand-ins for the other parts of issue 6 (headers.c, deliver.c,
@@ -56,17 +60,72 @@ rcpt_local_exists(const char *user)
 	    0 : -1;
 }
 
+/* -t: each To/Cc/Bcc value (the real one is hH's headers.c). */
+__attribute__((weak)) int
+hdr_recipients(const struct collect_hdr *hdrs,
+    int (*add)(void *ctx, const char *addr), void *ctx)
+{
+	for (; hdrs != NULL; hdrs = hdrs->h_link)
+		if (strcasecmp(hdrs->h_field, "To") == 0 ||
+		    strcasecmp(hdrs->h_field, "Cc") == 0 ||
+		    strcasecmp(hdrs->h_field, "Bcc") == 0)
+			(void)add(ctx, hdrs->h_value);
+	return 0;
+}
+
+/* The submission options; 1 when A (and maybe the next word) was one. */
+static int
+drive_submit_opt(struct submit_args *sa, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	const char **dst = NULL;
+
+	if (strcmp(a, "-t") == 0)
+		sa->sa_tflag = true;
+	else if (strcmp(a, "-i") == 0)
+		sa->sa_ignoredots = true;
+	else if (strcmp(a, "-bm") == 0)
+		;
+	else if (a[0] == '-' && strchr("fFNRVB", a[1]) != NULL &&
+	    a[2] == '\0' && argv[*i + 1] != NULL) {
+		switch (a[1]) {
+		case 'f': dst = &sa->sa_from; break;
+		case 'F': dst = &sa->sa_fullname; break;
+		case 'N': dst = &sa->sa_notify; break;
+		case 'R': dst = &sa->sa_ret; break;
+		case 'V': dst = &sa->sa_envid; break;
+		default: dst = &sa->sa_body; break;
+		}
+		*dst = argv[++*i];
+	} else
+		return 0;
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *cf = "/etc/mail/sendmail.cf", *logf = NULL;
 	char opt[1024];
+	struct submit_args sa;
+	bool submit = false;
 	int i, st;
 
+	memset(&sa, 0, sizeof(sa));
 	start_init();
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		if (a[0] != '-') {
+			sa.sa_rcpts = argv + i;
+			sa.sa_nrcpts = argc - i;
+			submit = true;
+			break;
+		}
+		if (drive_submit_opt(&sa, argv, &i)) {
+			submit = true;
+			continue;
+		}
 		if (strcmp(a, "-C") == 0 && i + 1 < argc)
 			cf = argv[++i];
 		else if (strcmp(a, "-O") == 0 && i + 1 < argc) {
@@ -87,8 +146,8 @@ main(int argc, char **argv)
 	msg_set_out(stderr);
 	if (start_config(cf, 0) != 0)
 		return EX_CONFIG;
-	start_mode('s');
-	st = smtp_serve(0, 1, NULL);
+	start_mode(submit ? 'm' : 's');
+	st = submit ? submit_stdin(0, &sa) : smtp_serve(0, 1, NULL);
 	map_close_all();
 	return st;
 }

@@ -24,7 +24,7 @@ for c in "$@"; do
 	opts=$(sed -n '1s/^#opts: //p' "$c")
 	"$sm" -C $s/cf -oA$s/aliases -bi >/dev/null 2>&1
 	# shellcheck disable=SC2086
-	grep -v '^#opts:' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
+	grep -av '^#opts:' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
 		-C $s/cf -oA$s/aliases -oQ$s/q -oH$s/helpfile -odq $opts -bs \
 		>"$out/$n.$suf" 2>&1
 	for f in $s/q/qf*; do
