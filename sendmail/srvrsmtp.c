@@ -193,7 +193,7 @@ smtp_do_helo(struct smtp_sess *s, const char *arg, bool ehlo)
 {
 	const char *name = ehlo ? "EHLO" : "HELO";
 	unsigned long priv = s->ss_cf->co_privacyoptions;
-	char host[256], forged[300] = "";
+	char host[256];
 
 	if (*arg == '\0') {
 		smtp_reply(s, "501 5.0.0 %s requires domain address", name);
@@ -204,22 +204,22 @@ smtp_do_helo(struct smtp_sess *s, const char *arg, bool ehlo)
 		return;
 	}
 	(void)smtp_printable(host, sizeof(host), arg, strcspn(arg, " \t"));
-	if (s->ss_peer != NULL && s->ss_peer->sp_name != NULL &&
-	    strcasecmp(host, s->ss_peer->sp_name) != 0 &&
-	    (strcasecmp(s->ss_peer->sp_name, "localhost") != 0 ||
-	    strcasecmp(host, s->ss_host) != 0))
-		(void)snprintf(forged, sizeof(forged), " (may be forged)");
 	smtp_txn_reset(s);
 	smtp_macro("s", host);
 	smtp_macro("r", ehlo ? "ESMTP" : "SMTP");
 	s->ss_gothello = true;
 	if (!ehlo) {
-		smtp_reply(s, "250 %s Hello %s%s, pleased to meet you",
-		    s->ss_host, s->ss_hello, forged);
+		smtp_reply(s, "250 %s Hello %s, pleased to meet you",
+		    s->ss_host, s->ss_hello);
 		return;
 	}
-	smtp_reply(s, "250-%s Hello %s%s, pleased to meet you", s->ss_host,
-	    s->ss_hello, forged);
+	smtp_reply(s, "250-%s Hello %s, pleased to meet you", s->ss_host,
+	    s->ss_hello);
+	/* refused by check_relay: nothing else is offered (recorded) */
+	if (s->ss_refused != NULL) {
+		smtp_reply(s, "250 ENHANCEDSTATUSCODES");
+		return;
+	}
 	smtp_reply(s, "250-ENHANCEDSTATUSCODES");
 	smtp_reply(s, "250-PIPELINING");
 	/* sendmail offers VERB only along with EXPN */
@@ -352,6 +352,12 @@ smtp_command(struct smtp_sess *s, char *line, size_t len)
 	/* sendmail drops blanks at the end of the argument */
 	while (alen > 0 && (arg[alen - 1] == ' ' || arg[alen - 1] == '\t'))
 		line[(arg - line) + (ptrdiff_t)--alen] = '\0';
+	/* a client check_relay refused gets its reply to all but these */
+	if (s->ss_refused != NULL && c != SMTP_C_HELO && c != SMTP_C_EHLO &&
+	    c != SMTP_C_NOOP && c != SMTP_C_RSET && c != SMTP_C_QUIT) {
+		smtp_reply_str(s, s->ss_refused);
+		return;
+	}
 	switch (c) {
 	case SMTP_C_HELO:
 	case SMTP_C_EHLO:
@@ -503,23 +509,26 @@ smtp_conn_macros(struct smtp_sess *s)
 	smtp_macro("s", NULL);
 }
 
-/* check_relay at connect: a refusal is the greeting, and the end. */
-static bool
-smtp_relay_ok(struct smtp_sess *s)
+/*
+ * check_relay at connect.  A refusal does not end the session: sendmail
+ * greets as usual and answers the refusal to every command but HELO,
+ * EHLO, NOOP, RSET and QUIT (recorded with the real daemon).
+ */
+static void
+smtp_check_relay(struct smtp_sess *s)
 {
 	const struct smtp_peer *p = s->ss_peer;
 
 	if (p == NULL || p->sp_addr == NULL)
-		return true;
+		return;
 	sm_str_truncate(s->ss_reply, 0);
 	if (smtp_rscheck("check_relay", p->sp_name != NULL ? p->sp_name :
 	    "", p->sp_addr, NULL, s->ss_reply) != SMTP_RS_REJECT)
-		return true;
-	smtp_reply_str(s, s->ss_reply->s_data);
+		return;
+	s->ss_refused = sm_strdup_x(s->ss_reply->s_data);
 	sm_log(LOG_NOTICE, NULL, "ruleset=check_relay, arg1=%s, arg2=%s, "
 	    "relay=%s, reject=%s", p->sp_name != NULL ? p->sp_name : "",
-	    p->sp_addr, s->ss_relay, s->ss_reply->s_data);
-	return false;
+	    p->sp_addr, s->ss_relay, s->ss_refused);
 }
 
 static void
@@ -553,16 +562,16 @@ smtp_serve(int infd, int outfd, const struct smtp_peer *peer)
 	else
 		sm_log(LOG_ERR, NULL, "SYSERR: %s", why->s_len > 0 ?
 		    why->s_data : "QueueDirectory not set");
-	if (smtp_relay_ok(&s)) {
-		smtp_greet(&s);
-		smtp_loop(&s);
-	}
+	smtp_check_relay(&s);
+	smtp_greet(&s);
+	smtp_loop(&s);
 	(void)sm_buf_flush(s.ss_io);
 	smtp_txn_reset(&s);
 	if (s.ss_qdopen)
 		queue_dir_close(&s.ss_qd);
 	sm_buf_free(s.ss_io);
 	sm_str_free(s.ss_reply);
+	free(s.ss_refused);
 	sm_str_free(why);
 	return s.ss_status;
 }

@@ -55,6 +55,7 @@ struct smtp_sess {
 	bool		 ss_quit;	/* end the session after this reply */
 	int		 ss_nbad;	/* unrecognized commands */
 	int		 ss_status;	/* smtp_serve's exit status */
+	char		*ss_refused;	/* check_relay's reply, or NULL */
 	struct queue_dir ss_qd;
 	bool		 ss_qdopen;
 	/* the transaction (MAIL .. DATA) */

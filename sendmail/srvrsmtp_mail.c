@@ -131,8 +131,16 @@ static void
 smtp_error_reply(const char *text, const char *status, const char *who,
     SM_STR *reply)
 {
-	char code[4] = "553";
+	char code[4] = "553", shown[SMTP_MAXREPLY], who7[SMTP_MAXREPLY];
 	bool temp = status != NULL && status[0] == '4';
+
+	/* the text and the address may hold the client's bytes */
+	(void)smtp_printable(shown, sizeof(shown), text, strlen(text));
+	text = shown;
+	if (who != NULL) {
+		(void)smtp_printable(who7, sizeof(who7), who, strlen(who));
+		who = who7;
+	}
 
 	if (temp)
 		(void)sm_strlcpy(code, "451", sizeof(code));
@@ -143,7 +151,8 @@ smtp_error_reply(const char *text, const char *status, const char *who,
 		text += text[3] == ' ' ? 4 : 3;
 	}
 	if (status == NULL || !isdigit((unsigned char)status[0]) ||
-	    status[1] != '.')
+	    status[1] != '.' || !sm_xtext_printable(status, strlen(status)) ||
+	    strchr(status, ' ') != NULL)
 		status = code[0] == '4' ? "4.0.0" : "5.0.0";
 	sm_str_truncate(reply, 0);
 	(void)sm_str_addf(reply, "%s %s ", code, status);
@@ -668,6 +677,20 @@ smtp_rcpt_check(struct smtp_sess *s, const char *paddr)
 	return 0;
 }
 
+/*
+ * Does a daemon's client hear "(will queue)"?  With DeliveryMode queue
+ * or defer, for every recipient (recorded with the real daemon; -bs
+ * says it only for an address whose lookup was deferred).
+ */
+static bool
+smtp_will_queue(const struct smtp_sess *s)
+{
+	int mode = s->ss_cf->co_deliverymode;
+
+	return s->ss_peer != NULL && s->ss_peer->sp_addr != NULL &&
+	    (mode == 'q' || mode == 'd');
+}
+
 void
 smtp_do_rcpt(struct smtp_sess *s, char *arg)
 {
@@ -704,7 +727,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	smtp_macro("{nrcpts}", n);
 	(void)smtp_printable(shown, sizeof(shown), as, strlen(as));
 	smtp_reply(s, "250 2.1.5 %s... Recipient ok%s", shown,
-	    pr == 1 ? " (will queue)" : "");
+	    pr == 1 || smtp_will_queue(s) ? " (will queue)" : "");
 	parseaddr_free(&a);
 }
 

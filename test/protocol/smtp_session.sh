@@ -75,3 +75,28 @@ unshare -u -m -n sh "$d/submit_cases.sh" "$drive" "$w/cf" 2>&1 |
 	grep -av ' from=' >"$w/submit.tern"
 t_same "$name: command-line submission (-bm, -t)" "$d/submit.real" \
 	"$w/submit.tern"
+
+# The daemon's side: a connection from 127.0.0.1 (localhost), from
+# 127.0.0.3 refused by check_relay and from 127.0.0.2 (outside, no PTR:
+# no relaying), as smtp_serve gets them from daemon.c (smtp_drive -P),
+# against the real daemon's transcripts (data/smtp/daemon/record.sh).
+dd=$d/daemon
+if ! (cd "$SMREF/usr/share/sendmail/cf/cf" && m4 "$dd/daemon.mc") \
+	>"$w/dcf" 2>"$w/m4.err"; then
+	t_fail "$name: m4 daemon.mc" "$(head -n 1 "$w/m4.err")"
+	exit 0
+fi
+mkdir -p "$w/dout"
+sh "$dd/record.sh" "$drive" "$w/dcf" "$w/dout" tern >"$w/drecord.log" 2>&1
+for c in "$dd"/*.in; do
+	n=$(basename "$c" .in)
+	norm "$dd/$n.real" >"$w/d$n.exp"
+	norm "$w/dout/$n.tern" >"$w/d$n.got"
+	t_same "$name: daemon $n replies" "$w/d$n.exp" "$w/d$n.got"
+	grep -a '^Q: [SRrQZF$B]' "$dd/$n.real" >"$w/d$n.qexp"
+	grep -a '^Q: [SRrQZF$B]' "$w/dout/$n.tern" >"$w/d$n.qgot"
+	if [ -s "$w/d$n.qexp" ]; then
+		t_same "$name: daemon $n queued envelope" "$w/d$n.qexp" \
+			"$w/d$n.qgot"
+	fi
+done

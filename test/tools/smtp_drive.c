@@ -3,16 +3,20 @@
  * smtp_drive.c -- an SMTP session on standard input and output without
  * the daemon, for test/protocol/smtp_session.sh:
  *
- *   smtp_drive [-C cf] [-O Name=value] [-oXvalue] [-odX] [-L file] [-bs]
+ *   smtp_drive [-C cf] [-O Name=value] [-oXvalue] [-odX] [-L file]
+ *	[-P addr [-H name]] [-bs]
  *   smtp_drive [-C cf] [options] -bm|-t [-i] [-f from] [-F name] [-N n]
  *	[-R ret] [-V envid] [-B body] [rcpt...]
  *
  * reads the cf and the options as sendmail's main does, then
  * smtp_serve(0, 1, NULL) (what "sendmail -bs" does), or submit_stdin(0)
  * (-bm, -t).  -L FILE sends the log lines to FILE (default: standard
- * error).  Exit status: smtp_serve's or submit_stdin's.
+ * error).  -P ADDR serves as the daemon does a client from ADDR (-H: named
+ * NAME, else "[ADDR]"; ${daemon_flags} empty, daemon "MTA").  Exit
+ * status: smtp_serve's or submit_stdin's.
  */
 #include <pwd.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,10 +112,15 @@ main(int argc, char **argv)
 	const char *cf = "/etc/mail/sendmail.cf", *logf = NULL;
 	char opt[1024];
 	struct submit_args sa;
-	bool submit = false;
+	struct smtp_peer peer;
+	bool submit = false, daemon = false;
 	int i, st;
 
 	memset(&sa, 0, sizeof(sa));
+	memset(&peer, 0, sizeof(peer));
+	peer.sp_daemon = "MTA";
+	peer.sp_dflags = "";
+	peer.sp_family = AF_INET;
 	start_init();
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -133,6 +142,11 @@ main(int argc, char **argv)
 			readcf_option(opt, 1);
 		} else if (strncmp(a, "-o", 2) == 0 && a[2] != '\0')
 			readcf_option(a + 2, 1);
+		else if (strcmp(a, "-P") == 0 && i + 1 < argc) {
+			peer.sp_addr = argv[++i];
+			daemon = true;
+		} else if (strcmp(a, "-H") == 0 && i + 1 < argc)
+			peer.sp_name = argv[++i];
 		else if (strcmp(a, "-L") == 0 && i + 1 < argc)
 			logf = argv[++i];
 		else if (strcmp(a, "-bs") != 0) {
@@ -147,7 +161,12 @@ main(int argc, char **argv)
 	if (start_config(cf, 0) != 0)
 		return EX_CONFIG;
 	start_mode(submit ? 'm' : 's');
-	st = submit ? submit_stdin(0, &sa) : smtp_serve(0, 1, NULL);
+	if (daemon && peer.sp_name == NULL) {
+		(void)snprintf(opt, sizeof(opt), "[%s]", peer.sp_addr);
+		peer.sp_name = opt;
+	}
+	st = submit ? submit_stdin(0, &sa) : smtp_serve(0, 1,
+	    daemon ? &peer : NULL);
 	map_close_all();
 	return st;
 }
