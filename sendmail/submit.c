@@ -155,23 +155,40 @@ submit_list(void *ctx, const char *list)
 	return 0;
 }
 
-/* The sender: -f, or the invoking user; the authwarnings header. */
-static const char *
-submit_sender(const struct submit_args *a, struct queue_file *qf,
-    const char *user)
+/* May USER set the sender (-f)?  root, class t, TrustedUser. */
+static bool
+submit_trusted(const char *user)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+
+	return getuid() == 0 || class_has('t', user) ||
+	    (co->co_trusteduser != NULL &&
+	    strcmp(co->co_trusteduser, user) == 0);
+}
+
+/*
+ * An untrusted -f: sendmail's X-Authentication-Warning, placed (as there)
+ * after the cf's header templates and before the message's own fields,
+ * by handing it to hdr_submit as the first collected field.
+ */
+static void
+submit_authwarn(const struct submit_args *a, const char *user,
+    SM_RPOOL *pool, struct collect_result *res)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
 	const char *host = macro_get('j');
-	bool trusted = getuid() == 0 || class_has('t', user);
+	struct collect_hdr *h;
 
-	if (a->sa_from == NULL)
-		return user;
-	if (!trusted && (co->co_privacyoptions & CONF_PRIV_AUTHWARNINGS))
-		(void)queue_file_add_header(qf, "", "X-Authentication-Warning",
-		    sm_rpool_printf_x(qf->qf_pool, " %s: %s set sender to %s "
-		    "using -f", host != NULL ? host : "localhost", user,
-		    a->sa_from));
-	return a->sa_from;
+	if (a->sa_from == NULL || submit_trusted(user) ||
+	    !(co->co_privacyoptions & CONF_PRIV_AUTHWARNINGS))
+		return;
+	h = sm_rpool_zalloc_x(pool, sizeof(*h));
+	h->h_field = sm_rpool_strdup_x(pool, "X-Authentication-Warning");
+	h->h_value = sm_rpool_printf_x(pool, " %s: %s set sender to %s using "
+	    "-f", host != NULL ? host : "localhost", user, a->sa_from);
+	h->h_link = res->cr_hdrs;
+	res->cr_hdrs = h;
+	res->cr_nhdrs++;
 }
 
 /* The envelope of the new message before its recipients. */
@@ -180,13 +197,15 @@ submit_head(const struct submit_args *a, struct queue_file *qf,
     const char *user)
 {
 	const char *host = macro_get('j');
-	const char *from = submit_sender(a, qf, user);
+	const char *from = a->sa_from != NULL ? a->sa_from : user;
 	char b[300];
 
 	qf->qf_sender = queue_file_strdup(qf, from);
-	qf->qf_auth = strchr(from, '@') != NULL || host == NULL ?
-	    queue_file_strdup(qf, from) :
-	    sm_rpool_printf_x(qf->qf_pool, "%s@%s", from, host);
+	/* A (AUTH=): the sender, only when the user may set it (recorded) */
+	if (a->sa_from == NULL || submit_trusted(user))
+		qf->qf_auth = strchr(from, '@') != NULL || host == NULL ?
+		    queue_file_strdup(qf, from) :
+		    sm_rpool_printf_x(qf->qf_pool, "%s@%s", from, host);
 	if (a->sa_envid != NULL)
 		qf->qf_envid = queue_file_strdup(qf, a->sa_envid);
 	if (a->sa_ret != NULL) {
@@ -336,7 +355,8 @@ submit_stdin(int fd, const struct submit_args *a)
 		    sizeof(relay)));
 		queue_abort(&m);
 		st = EX_DATAERR;
-	} else if (submit_rcpts(&c, &res) != 0) {
+	} else if (submit_authwarn(a, user, pool, &res),
+	    submit_rcpts(&c, &res) != 0) {
 		queue_abort(&m);
 		st = a->sa_tflag ? EX_OK : EX_USAGE;
 	} else
