@@ -352,6 +352,9 @@ smtp_command(struct smtp_sess *s, char *line, size_t len)
 	/* sendmail drops blanks at the end of the argument */
 	while (alen > 0 && (arg[alen - 1] == ' ' || arg[alen - 1] == '\t'))
 		line[(arg - line) + (ptrdiff_t)--alen] = '\0';
+	if (c == SMTP_C_MAIL || c == SMTP_C_VRFY || c == SMTP_C_EXPN ||
+	    c == SMTP_C_ETRN)
+		s->ss_issued = true;
 	/* a client check_relay refused gets its reply to all but these */
 	if (s->ss_refused != NULL && c != SMTP_C_HELO && c != SMTP_C_EHLO &&
 	    c != SMTP_C_NOOP && c != SMTP_C_RSET && c != SMTP_C_QUIT) {
@@ -428,11 +431,14 @@ smtp_loop(struct smtp_sess *s)
 		    s->ss_cf->co_timeout_command * 1000 : -1));
 		r = sm_buf_getline(s->ss_io, SMTP_MAXCMD, SM_LINE_LF, &ln);
 		if (r <= 0) {
-			sm_log(LOG_INFO, NULL, "%s did not issue MAIL/EXPN/VRFY/"
-			    "ETRN during connection to %s", s->ss_relay,
-			    s->ss_peer != NULL && s->ss_peer->sp_daemon != NULL
-			    ? s->ss_peer->sp_daemon : "MTA");
-			s->ss_status = r < 0 ? EX_IOERR : EX_OK;
+			/* sendmail closes without a word, exit 0 (recorded
+			 * with Timeout.command=2s) */
+			if (r < 0 && errno == ETIMEDOUT)
+				sm_log(LOG_NOTICE, NULL, "timeout waiting for "
+				    "input from %s during server cmd read",
+				    s->ss_relay);
+			s->ss_status = r < 0 && errno != ETIMEDOUT ? EX_IOERR :
+			    EX_OK;
 			break;
 		}
 		if (ln.l_end == SM_EOL_PARTIAL) {
@@ -565,6 +571,10 @@ smtp_serve(int infd, int outfd, const struct smtp_peer *peer)
 	smtp_check_relay(&s);
 	smtp_greet(&s);
 	smtp_loop(&s);
+	if (!s.ss_issued)
+		sm_log(LOG_INFO, NULL, "%s did not issue MAIL/EXPN/VRFY/ETRN "
+		    "during connection to %s", s.ss_relay, peer != NULL &&
+		    peer->sp_daemon != NULL ? peer->sp_daemon : "MTA");
 	(void)sm_buf_flush(s.ss_io);
 	smtp_txn_reset(&s);
 	if (s.ss_qdopen)

@@ -53,6 +53,7 @@ struct smtp_sess {
 	bool		 ss_gothello;
 	bool		 ss_verbose;
 	bool		 ss_quit;	/* end the session after this reply */
+	bool		 ss_issued;	/* MAIL, VRFY, EXPN or ETRN was seen */
 	int		 ss_nbad;	/* unrecognized commands */
 	int		 ss_status;	/* smtp_serve's exit status */
 	char		*ss_refused;	/* check_relay's reply, or NULL */

@@ -468,6 +468,35 @@ test_session_barelf(void)
 	free(o);
 }
 
+/* Timeout.command: the session ends without a word, status EX_OK. */
+static void
+test_session_timeout(void)
+{
+	struct conf *co = &readcf_config()->cf_conf;
+	char out[600], buf[512];
+	int fds[2], ofd, st;
+	ssize_t n;
+
+	(void)snprintf(out, sizeof(out), "%s/tout", t_tmpdir());
+	ofd = open(out, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	t_require(ofd >= 0 && pipe(fds) == 0);
+	t_require(write(fds[1], "HELO x\r\n", 8) == 8);
+	co->co_timeout_command = 1;
+	st = smtp_serve(fds[0], ofd, NULL);
+	co->co_timeout_command = 3600;
+	n = pread(ofd, buf, sizeof(buf) - 1, 0);
+	t_require(n > 0);
+	buf[n] = '\0';
+	t_assert_cmp(st, ==, 0);
+	t_assert(strncmp(buf, "220 ", 4) == 0);
+	t_assert(has_line(buf, "250 mta.example.org Hello root@localhost, "
+	    "pleased to meet you") || getuid() != 0);
+	t_assert(strstr(buf, "421") == NULL);
+	(void)close(fds[0]);
+	(void)close(fds[1]);
+	(void)close(ofd);
+}
+
 int
 main(void)
 {
@@ -486,5 +515,6 @@ main(void)
 	    test_session_limits);
 	t_run("srvrsmtp: session, daemon clients", test_session_daemon);
 	t_run("srvrsmtp: session, bare LF in DATA", test_session_barelf);
+	t_run("srvrsmtp: session, Timeout.command", test_session_timeout);
 	return t_done();
 }
