@@ -85,7 +85,8 @@ smtp_printable(char *dst, size_t size, const char *src, size_t len)
 	if (size == 0)
 		return 0;
 	for (size_t i = 0; i < len && n + 1 < size; i++) {
-		unsigned char c = (unsigned char)src[i];
+		/* sendmail clears the eighth bit ("a\351" shows as "ai") */
+		unsigned char c = (unsigned char)src[i] & 0x7f;
 
 		if (c >= 0x20 && c < 0x7f)
 			dst[n++] = (char)c;

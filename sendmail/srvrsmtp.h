@@ -71,8 +71,9 @@ enum smtp_cmd {
 enum smtp_cmd smtp_cmd_find(const char *line, size_t len, const char **argp);
 
 /*
- * smtp_printable -- the LEN bytes at SRC with everything but printable
- *	ASCII (0x20-0x7e) left out, into DST (SIZE bytes, cut and always
+ * smtp_printable -- the LEN bytes at SRC with the eighth bit cleared (as
+ *	sendmail shows them) and what is then not printable ASCII
+ *	(0x20-0x7e) left out, into DST (SIZE bytes, cut and always
  *	terminated): a reply never echoes a client's control or 8-bit byte.
  * Returns the length written.
  */

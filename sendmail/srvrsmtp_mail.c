@@ -278,6 +278,37 @@ smtp_keyword(struct smtp_sess *s, char *arg, const char *kw)
 }
 
 /*
+ * The reply and enhanced codes of a message of the address parser (msg.h
+ * prints it without them; the codes are those of its format strings,
+ * 5.1.3 for a recipient where a sender gets 5.1.7, as recorded).
+ */
+static const char *
+smtp_parse_code(const char *err, int flags)
+{
+	static const struct {
+		const char *text, *code;	/* code "" : 501 5.1.3 / 7 */
+	} t[] = {
+		{ "Syntax error in mailbox address", "" },
+		{ "8-bit character in mailbox address", "" },
+		{ "Address too long", "553 5.1.1" },
+		{ "prescan: ", "553 5.1.0" },
+		{ "Address \"", "553 5.1.0" },
+		{ "Invalid sender address", "553 5.1.7" },
+	};
+	const char *p = strstr(err, "... ");
+
+	p = p != NULL ? p + 4 : err;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (strncmp(p, t[i].text, strlen(t[i].text)) == 0) {
+			if (t[i].code[0] != '\0')
+				return t[i].code;
+			return (flags & PA_SENDERADDR) ? "501 5.1.7" :
+			    "501 5.1.3";
+		}
+	return "553 5.0.0";
+}
+
+/*
  * Parse the address at P (to the first blank outside <> and quotes)
  * into A; *RESTP gets the parameters.  Returns 0, 1 when a lookup was
  * deferred (the address is queued), or -1 after the reply.
@@ -313,8 +344,8 @@ smtp_parse(struct smtp_sess *s, char *p, ADDRESS *a, int flags,
 		return -1;
 	}
 	if (r == NULL || bad || r->q_bad != 0) {
-		smtp_reply(s, "553 5.0.0 %s", err[0] != '\0' ? err :
-		    "Invalid address");
+		smtp_reply(s, "%s %s", smtp_parse_code(err, flags),
+		    err[0] != '\0' ? err : "Invalid address");
 		return -1;
 	}
 	return 0;

@@ -213,6 +213,9 @@ test_printable(void)
 	t_assert_cmp(smtp_printable(b, 0, "x", 1), ==, 0);
 	t_assert_cmp(smtp_printable(b, sizeof(b), "\x7f~ ", 3), ==, 2);
 	t_assert_streq(b, "~ ");
+	/* the eighth bit cleared: 0xe9 shows as 'i', 0x80 (NUL) goes */
+	t_assert_cmp(smtp_printable(b, sizeof(b), "a\xe9\x80z", 4), ==, 3);
+	t_assert_streq(b, "aiz");
 }
 
 static void
