@@ -820,7 +820,14 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 	}
 	(void)smtp_printable(shown, sizeof(shown), a.q_paddr,
 	    strlen(a.q_paddr));
-	if (a.q_mailer == local && local != NULL) {
+	if (smtp_will_queue(s)) {
+		/* queueing: nothing is looked up (recorded, daemon -odq) */
+		if (a.q_mailer == local && local != NULL)
+			smtp_reply(s, "250 2.1.5 <%s@%s>", a.q_user != NULL ?
+			    a.q_user : shown, s->ss_host);
+		else
+			smtp_reply(s, "252 2.1.5 <%s>", shown);
+	} else if (a.q_mailer == local && local != NULL) {
 		if (!smtp_vrfy_local(s, &a, "250 "))
 			smtp_reply(s, "550 5.1.1 %s... User unknown", shown);
 	} else

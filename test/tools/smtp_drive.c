@@ -42,9 +42,15 @@ hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
 {
 	(void)flags;
 	(void)why;
-	for (; hdrs != NULL; hdrs = hdrs->h_link)
+	for (; hdrs != NULL; hdrs = hdrs->h_link) {
+		/* sendmail sets b when the message has a recipient field */
+		if (strcasecmp(hdrs->h_field, "To") == 0 ||
+		    strcasecmp(hdrs->h_field, "Cc") == 0 ||
+		    strcasecmp(hdrs->h_field, "Bcc") == 0)
+			qf->qf_flags |= QUEUE_F_DELETEBCC;
 		(void)queue_file_add_header(qf, "", hdrs->h_field,
 		    hdrs->h_value);
+	}
 	return 0;
 }
 
