@@ -494,8 +494,9 @@ smtp_conn_macros(struct smtp_sess *s)
 
 	smtp_macro("{daemon_flags}", p != NULL && p->sp_dflags != NULL ?
 	    p->sp_dflags : "c u");
+	/* -bs has no daemon: no daemon= in the from= line (recorded) */
 	smtp_macro("{daemon_name}", p != NULL && p->sp_daemon != NULL ?
-	    p->sp_daemon : "MTA");
+	    p->sp_daemon : NULL);
 	if (p != NULL && p->sp_addr != NULL) {
 		(void)snprintf(port, sizeof(port), "%d", p->sp_port);
 		smtp_macro("{client_addr}", p->sp_addr);

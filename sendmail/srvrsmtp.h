@@ -139,9 +139,12 @@ void	smtp_rcpt_place(struct queue_file *qf, char **keys, size_t n);
 
 /*
  * smtp_log_from -- sendmail's "from=<...>, size=N, class=N, nrcpts=N,
- *	msgid=<...>, proto=P, daemon=D, relay=R" line for message QID.
+ *	msgid=<...>, bodytype=B, proto=P, daemon=D, relay=R" line for
+ *	message QID: BODY the BODY=/-B given (NULL: none), RELAY the
+ *	client as $_ shows it ("root@localhost", "host [addr]").
  */
 void	smtp_log_from(const char *qid, const struct queue_file *qf,
-	    const struct collect_result *res, int nrcpts, const char *relay);
+	    const struct collect_result *res, int nrcpts, const char *body,
+	    const char *relay);
 
 #endif

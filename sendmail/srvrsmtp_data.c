@@ -101,7 +101,8 @@ smtp_envelope(struct queue_file *qf, const struct collect_result *res,
 
 void
 smtp_log_from(const char *qid, const struct queue_file *qf,
-    const struct collect_result *res, int nrcpts, const char *relay)
+    const struct collect_result *res, int nrcpts, const char *body,
+    const char *relay)
 {
 	SM_LOGKV kv;
 	const char *msgid = smtp_qf_header(qf, "Message-Id");
@@ -115,14 +116,22 @@ smtp_log_from(const char *qid, const struct queue_file *qf,
 	(void)sm_logkv_add(&kv, "nrcpts", "%d", nrcpts);
 	if (*msgid != '\0')
 		(void)sm_logkv_add(&kv, "msgid", "%.100s", msgid);
-	if (qf->qf_bodytype != NULL)
-		(void)sm_logkv_add(&kv, "bodytype", "%s", qf->qf_bodytype);
+	if (body != NULL)
+		(void)sm_logkv_add(&kv, "bodytype", "%s", body);
 	if (proto != NULL)
 		(void)sm_logkv_add(&kv, "proto", "%s", proto);
 	if (id != 0 && macro_get(id) != NULL && proto != NULL)
 		(void)sm_logkv_add(&kv, "daemon", "%s", macro_get(id));
 	(void)sm_logkv_add(&kv, "relay", "%s", relay);
 	sm_log(LOG_INFO, qid, "%s", sm_logkv_str(&kv));
+}
+
+/* The BODY= parameter given, or NULL. */
+static const char *
+smtp_body_name(const struct smtp_sess *s)
+{
+	return s->ss_body == SMTP_BODY_8BITMIME ? "8BITMIME" :
+	    s->ss_body == SMTP_BODY_7BIT ? "7BIT" : NULL;
 }
 
 /* c_eoh: check_eoh with the header count and length. */
@@ -224,9 +233,7 @@ smtp_fill(struct smtp_sess *s, const struct queue_msg *m,
 	(void)snprintf(b, sizeof(b), "%lld", res->cr_msgsize);
 	smtp_macro("{msg_size}", b);
 	qf->qf_flags |= QUEUE_F_SPLIT;
-	smtp_envelope(qf, res, (int)qf->qf_nrcpts,
-	    s->ss_body == SMTP_BODY_8BITMIME ? "8BITMIME" :
-	    s->ss_body == SMTP_BODY_7BIT ? "7BIT" : NULL);
+	smtp_envelope(qf, res, (int)qf->qf_nrcpts, smtp_body_name(s));
 	return hdr_submit(qf, res->cr_hdrs, 0, why);
 }
 
@@ -278,7 +285,7 @@ smtp_commit(struct smtp_sess *s, struct queue_msg *m,
 	}
 	sm_str_free(why);
 	smtp_log_from(m->qm_id, s->ss_qf, res, (int)s->ss_qf->qf_nrcpts,
-	    s->ss_relay);
+	    smtp_body_name(s), s->ss_hello);
 	smtp_reply(s, "250 2.0.0 %s Message accepted for delivery", m->qm_id);
 	(void)sm_buf_flush(s->ss_io);
 	(void)deliver_committed(m, s->ss_qf, mode);

@@ -291,7 +291,8 @@ submit_queue(struct submit_ctx *c, struct queue_msg *m,
 		return EX_TEMPFAIL;
 	}
 	sm_str_free(why);
-	smtp_log_from(m->qm_id, qf, res, (int)qf->qf_nrcpts, relay);
+	smtp_log_from(m->qm_id, qf, res, (int)qf->qf_nrcpts,
+	    c->sc_args->sa_body, relay);
 	(void)deliver_committed(m, qf, mode);
 	queue_unlock(m);
 	return c->sc_status;

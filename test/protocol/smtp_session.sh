@@ -100,3 +100,17 @@ for c in "$dd"/*.in; do
 			"$w/d$n.qgot"
 	fi
 done
+
+# The from= log line of an SMTP message (sendmail 8.17's, recorded from
+# its syslog in the same namespace into data/smtp/fromlog.real; the
+# queue id left out).
+cat >"$w/fromlog.sh" <<'INNER'
+hostname mta.example.org || exit 2
+mount -t tmpfs -o mode=755 tmpfs /srv || exit 2
+mkdir -m 700 /srv/q
+python3 "$1" "$2" -C "$3" -oQ/srv/q -odq -L /srv/log -bs <"$4" >/dev/null
+sed -n 's/.*\]: [0-9A-Za-x]*: \(from=.*\)/QID: \1/p' /srv/log
+INNER
+unshare -u -m -n sh "$w/fromlog.sh" "$TERN_TOP/test/protocol/smtp_chat.py" \
+	"$drive" "$w/cf" "$d/fromlog.session" >"$w/fromlog.tern" 2>&1
+t_same "$name: the from= log line" "$d/fromlog.real" "$w/fromlog.tern"
