@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <syslog.h>
 #include <sysexits.h>
 #include <time.h>
@@ -293,6 +294,44 @@ smtp_do_help(struct smtp_sess *s, const char *arg)
 		smtp_reply(s, "504 5.3.0 HELP topic \"%.10s\" unknown", topic);
 }
 
+/*
+ * The queue run ETRN asks for, in a grandchild so the session neither
+ * waits nor leaves a zombie: recipients at NODE ("host", "@domain" for
+ * the domain and below; "#queue" runs the whole queue).
+ */
+static void
+smtp_etrn_run(struct smtp_sess *s, const char *node)
+{
+	struct queue_select sel = { NULL };
+	struct queue_scan_opts o;
+	struct queue_run_stats st;
+	SM_STR *why;
+	char arg[300];
+	pid_t pid;
+
+	if (!s->ss_qdopen || (pid = fork()) < 0)
+		return;
+	if (pid > 0) {
+		(void)waitpid(pid, NULL, 0);
+		return;
+	}
+	if (fork() != 0)
+		_exit(0);
+	memset(&o, 0, sizeof(o));
+	(void)snprintf(arg, sizeof(arg), "R%s%s", node[0] == '@' ? "" : "@",
+	    node);
+	if (node[0] != '#' && queue_select_add(&sel, arg) == 0)
+		o.qo_select = &sel;
+	o.qo_sort = s->ss_cf->co_queuesortorder;
+	o.qo_minqueueage = s->ss_cf->co_minqueueage;
+	o.qo_maxqueueage = s->ss_cf->co_maxqueueage;
+	o.qo_maxrun = s->ss_cf->co_maxqueuerunsize;
+	o.qo_la = -1;
+	why = sm_str_new(SM_STR_NOMAX);
+	(void)queue_run(&s->ss_qd, &o, deliver_queue_entry, NULL, &st, why);
+	_exit(0);
+}
+
 static void
 smtp_do_etrn(struct smtp_sess *s, const char *arg, size_t len)
 {
@@ -309,6 +348,8 @@ smtp_do_etrn(struct smtp_sess *s, const char *arg, size_t len)
 	}
 	sm_log(LOG_INFO, NULL, "%s: ETRN %s", s->ss_relay, node);
 	smtp_reply(s, "250 2.0.0 Queuing for node %s started", node);
+	(void)sm_buf_flush(s->ss_io);
+	smtp_etrn_run(s, node);
 }
 
 static void

@@ -29,6 +29,8 @@ int	hdr_recipients(const struct collect_hdr *hdrs,
 	    int (*add)(void *ctx, const char *addr), void *ctx);
 int	deliver_committed(struct queue_msg *m, struct queue_file *qf,
 	    int mode);
+int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
+	    void *ctx);
 int	rcpt_local_exists(const char *user);
 
 /* sendmail's limits */

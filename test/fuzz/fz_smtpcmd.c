@@ -13,6 +13,7 @@
 #include <unistd.h>
 __attribute__((weak)) int hdr_submit(struct queue_file *q, const struct collect_hdr *h, unsigned f, SM_STR *w) { return (void)q, (void)h, (void)f, (void)w, 0; }
 __attribute__((weak)) int deliver_committed(struct queue_msg *m, struct queue_file *q, int mode) { return (void)m, (void)q, (void)mode, 0; }
+__attribute__((weak)) int deliver_queue_entry(struct queue_msg *m, struct queue_file *q, void *c) { return (void)m, (void)q, (void)c, 0; }
 __attribute__((weak)) int rcpt_local_exists(const char *u) { return u[0] == 'r' ? 0 : -1; }
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
@@ -39,8 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t size)
 		if ((o[i] < 0x20 && o[i] != '\t' && !(o[i] == '\r' && i + 1 < n && o[i + 1] == '\n') &&
 		    !(o[i] == '\n' && i > 0 && o[i - 1] == '\r')) || (unsigned char)o[i] >= 0x7f)
 			abort();
-	if (o != NULL)
-		(void)munmap(o, (size_t)n);
+	(void)(o != NULL && munmap(o, (size_t)n));
 	(void)smtp_cmd_find((const char *)d, size, NULL);
 	(void)smtp_printable(pr, sizeof(pr), (const char *)d, size);
 	(void)snprintf(line, sizeof(line), "%.*s", (int)(size < 4000 ? size : 4000), (const char *)d);

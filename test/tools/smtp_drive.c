@@ -64,6 +64,15 @@ deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
 }
 
 __attribute__((weak)) int
+deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
+{
+	(void)m;
+	(void)qf;
+	(void)ctx;
+	return 0;
+}
+
+__attribute__((weak)) int
 rcpt_local_exists(const char *user)
 {
 	return getpwnam(user) != NULL || strcasecmp(user, "postmaster") == 0 ?

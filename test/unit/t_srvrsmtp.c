@@ -46,6 +46,15 @@ deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
 	return 0;
 }
 __attribute__((weak)) int
+deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
+{
+	(void)m;
+	(void)qf;
+	(void)ctx;
+	return 0;
+}
+
+__attribute__((weak)) int
 rcpt_local_exists(const char *user)
 {
 	return strcmp(user, "nosuch") == 0 ? -1 : 0;
@@ -326,9 +335,11 @@ test_session_sequence(void)
 	char *o = session("RCPT TO:<root>\r\nDATA\r\nMAIL FROM:<a@b.c>\r\n"
 	    "MAIL FROM:<a@b.c>\r\nDATA\r\nRSET\r\nMAIL TO:<x>\r\nMAIL\r\n"
 	    "HELO\r\nEHLO\r\nSEND x\r\nFOO \001bar\377\r\nETRN\r\nVRFY\r\n"
-	    "NOOP x\r\nQUIT\r\n", NULL);
+	    "NOOP x\r\nETRN example.com\r\nQUIT\r\n", NULL);
 
 	t_assert(has_line(o, "503 5.0.0 Need MAIL before RCPT"));
+	t_assert(has_line(o, "250 2.0.0 Queuing for node example.com "
+	    "started"));
 	t_assert(has_line(o, "503 5.0.0 Need MAIL command"));
 	t_assert(has_line(o, "503 5.5.0 Sender already specified"));
 	t_assert(has_line(o, "503 5.0.0 Need RCPT (recipient)"));
