@@ -619,6 +619,9 @@ smtp_serve(int infd, int outfd, const struct smtp_peer *peer)
 		    "during connection to %s", s.ss_relay, peer != NULL &&
 		    peer->sp_daemon != NULL ? peer->sp_daemon : "MTA");
 	(void)sm_buf_flush(s.ss_io);
+	/* -bs exits as sendmail does: 64 after an $#error address */
+	if (s.ss_status == EX_OK && peer == NULL)
+		s.ss_status = msg_exitstat();
 	smtp_txn_reset(&s);
 	if (s.ss_qdopen)
 		queue_dir_close(&s.ss_qd);
