@@ -183,6 +183,7 @@ main_queue_opt(struct main_args *a, const char *v)
 		if (note[strlen(note) - 1] != '\n')
 			(void)putchar('\n');
 		a->status = EX_USAGE;
+		a->fatal = true;
 	}
 }
 
@@ -609,6 +610,25 @@ main_xscript_out(const struct main_args *a)
 		(void)close(out);
 }
 
+/* Before the cf: a bad -O/-o ends the run (sendmail: "readcf: unknown
+ * option name X", 70), and so does a cf that cannot be opened. */
+static void
+main_check_cf(const struct main_args *a)
+{
+	const char *cf = a->cf != NULL ? a->cf : MAIN_DEFAULT_CF;
+
+	if (msg_errors() > 0) {
+		(void)fflush(stdout);
+		exit(msg_exitstat() != 0 ? msg_exitstat() : EX_USAGE);
+	}
+	if (access(cf, R_OK) < 0) {
+		(void)printf("%s: line 0: cannot open: %s\n", cf,
+		    strerror(errno));
+		(void)fflush(stdout);
+		exit(EX_OSFILE);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -628,6 +648,8 @@ main(int argc, char **argv)
 	start_init();
 	for (i = 0; i < a.nopts; i++)
 		readcf_option(a.opts[i], 1);
+	if (a.mode != 't')
+		main_check_cf(&a);
 	if (start_config(a.cf != NULL ? a.cf : MAIN_DEFAULT_CF,
 	    a.mode == 't') < 0 && a.mode != 't')
 		exit(msg_exitstat() != 0 ? msg_exitstat() : EX_OSFILE);
