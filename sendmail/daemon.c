@@ -178,20 +178,25 @@ daemon_port_parse(const char *spec, int n, struct daemon_port *p,
 char *
 daemon_flags(const struct daemon_port *p, char *buf, size_t size)
 {
+	const char *m;
 	size_t len = 0;
-	int c;
 
 	if (size == 0)
 		return buf;
 	buf[0] = '\0';
-	for (c = '!'; c <= '~'; c++) {
-		if (c == ',' || c == ' ' || strchr(p->dp_mods, c) == NULL)
+	for (m = p->dp_mods; *m != '\0'; m++) {
+		int c = (unsigned char)*m;
+		int twice = isupper(c) != 0;
+
+		if (!isalnum(c))
 			continue;
-		if (len + 3 > size)
+		if (len + 3 + (size_t)twice > size)
 			break;
 		if (len > 0)
 			buf[len++] = ' ';
 		buf[len++] = (char)c;
+		if (twice)
+			buf[len++] = (char)c;
 		buf[len] = '\0';
 	}
 	return buf;

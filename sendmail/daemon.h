@@ -54,8 +54,10 @@ int	daemon_port_parse(const char *spec, int n, struct daemon_port *p,
 	    const char **errp);
 
 /*
- * daemon_flags -- ${daemon_flags} for port P: its modifier letters in
- *	ASCII order, separated by single spaces, into BUF (SIZE bytes).
+ * daemon_flags -- ${daemon_flags} for port P as sendmail 8.17 sets it:
+ *	the M= letters in the order given, separated by single spaces, an
+ *	upper-case letter written twice ("M=hEbCu" gives "h EE b CC u"),
+ *	into BUF (SIZE bytes).
  * Returns BUF.
  */
 char	*daemon_flags(const struct daemon_port *p, char *buf, size_t size);
