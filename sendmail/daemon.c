@@ -20,6 +20,7 @@
 #include "sendmail/macro.h"
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp.h"
+#include "sendmail/start.h"
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -514,6 +515,8 @@ daemon_serve(struct daemon_state *s, const struct daemon_sock *d, int fd,
 	daemon_child_signals();
 	daemon_close_all(s);
 	(void)fcntl(fd, F_SETFL, 0);
+	if (d->ds_port.dp_dmode != 0)	/* DeliveryMode= of this port */
+		readcf_config()->cf_conf.co_deliverymode = d->ds_port.dp_dmode;
 	daemon_peer(d, ss, len, &peer, addr, sizeof(addr), name, sizeof(name));
 	peer.sp_nconn = s->st_nkids + 1;
 	if (s->st_o->do_xscript != NULL &&
@@ -711,6 +714,21 @@ daemon_loop(struct daemon_state *s)
 	return EX_OK;
 }
 
+/* sendmail's "starting daemon (8.17.1.9): SMTP+queueing@00:30:00". */
+static void
+daemon_log_start(const struct daemon_opts *o)
+{
+	char ivl[64];
+
+	ivl[0] = '\0';
+	if (o->do_qintvl > 0)
+		(void)queue_interval(o->do_qintvl, true, ivl, sizeof(ivl));
+	sm_log(LOG_INFO, NULL, "starting daemon (%s): %s%s%s%s",
+	    START_VERSION, o->do_listen ? "SMTP" : "",
+	    o->do_listen && o->do_qintvl > 0 ? "+" : "",
+	    o->do_qintvl > 0 ? "queueing@" : "", ivl);
+}
+
 int
 daemon_run(const struct daemon_opts *o)
 {
@@ -737,10 +755,7 @@ daemon_run(const struct daemon_opts *o)
 	if (o->do_detach)
 		daemon_detach();
 	daemon_pidfile(o);
-	sm_log(LOG_INFO, NULL, "starting daemon (%s): %s%s", "8.17.1.9",
-	    o->do_listen ? "SMTP" : "",
-	    o->do_qintvl > 0 ? (o->do_listen ? "+queueing" : "queueing") :
-	    "");
+	daemon_log_start(o);
 	return daemon_loop(&s);
 }
 

@@ -452,7 +452,9 @@ main_mailq(const struct main_args *a)
 }
 
 /* -bP: the number of entries per queue (sendmail keeps these counts in
- * shared memory, so only with SharedMemoryKey set; Tern counts). */
+ * shared memory, so only with SharedMemoryKey set; Tern counts).  The
+ * texts are sendmail 8.17's: "PATH is empty" (no total), or "PATH:
+ * entries=N" and the total. */
 static int
 main_counts(const struct main_args *a)
 {
@@ -479,9 +481,8 @@ main_counts(const struct main_args *a)
 		if (l.ql_n == 0)
 			(void)printf("%s is empty\n", qd.qd_path);
 		else
-			(void)printf("\t\t%s: entries=%zu\n", qd.qd_path,
-			    l.ql_n);
-		(void)printf("\t\tTotal requests: %zu\n", l.ql_n);
+			(void)printf("%s: entries=%zu\n\t\tTotal requests: "
+			    "%zu\n", qd.qd_path, l.ql_n, l.ql_n);
 		queue_list_free(&l);
 	}
 	sm_str_free(why);

@@ -62,6 +62,7 @@ case_ queue-not-dir 78 \
     "can not chdir(W/aliases/): Not a directory" -- -oQ"$w/aliases" -bp
 case_ no-queue-q 78 \
     "can not chdir(W/nodir/): No such file or directory" -- -oQ"$w/nodir" -q
+case_ bP-shm-empty 0 "W/q is empty" -- -O SharedMemoryKey=4711 -bP
 case_ no-queue-bP 0 "Data unavailable: shared memory not updated" -- \
     -oQ"$w/nodir" -bP
 case_ q-time-unit 64 "Invalid time unit \`X'" -- -qX
@@ -106,6 +107,23 @@ case_ ignored-flags 0 "root... deliverable: mailer local, user root" -- \
     -c -G -n -s -m -p x -e e -D x -A x -M xfoo -F name -bv root
 case_ dash-dash 0 "root... deliverable: mailer local, user root" -- \
     -bv -- root
+
+# -bP with entries: two messages queued by test/tools/queuetool
+qt=$TERN_OBJ/test/tools/queuetool
+mkdir -p "$w/q2"
+chmod 700 "$w/q2"
+if [ -x "$qt" ] &&
+    echo hi | "$qt" submit "$w/q2" a@example.org b@example.net >/dev/null &&
+    echo hi | "$qt" submit "$w/q2" a@example.org c@example.net >/dev/null
+then
+	case_ bP-shm-entries 0 "W/q2: entries=2
+		Total requests: 2" -- -oQ"$w/q2" -O SharedMemoryKey=4711 -bP
+	case_ bP-shm-entries-selection 0 "W/q2: entries=2
+		Total requests: 2" -- -oQ"$w/q2" -O SharedMemoryKey=4711 \
+	    -qRc@ -bP
+else
+	t_skip "cmdline: -bP with entries" "queuetool could not queue"
+fi
 
 # -X: what the process says, "PID >>> line" (sendmail's %05d pid)
 rm -f "$w/xf"
