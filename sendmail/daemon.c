@@ -17,6 +17,7 @@
 #include "libsm/err.h"
 #include "libsm/log.h"
 #include "libsm/str.h"
+#include "sendmail/domain.h"
 #include "sendmail/macro.h"
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp.h"
@@ -467,6 +468,66 @@ daemon_limit(struct daemon_state *s)
 	}
 }
 
+/* Does the "hosts" service switch list dns? */
+static bool
+daemon_usedns(void)
+{
+	const char *const *v = domain_switch("hosts");
+
+	for (; v != NULL && *v != NULL; v++)
+		if (strcasecmp(*v, "dns") == 0)
+			return true;
+	return false;
+}
+
+/* Without dns in the switch: ADDR's first name in HostsFile, into NAME. */
+static int
+daemon_hosts_name(const char *addr, char *name, size_t nsize)
+{
+	const char *hf = readcf_config()->cf_conf.co_hostsfile;
+	char line[1024], *a, *n;
+	FILE *fp = fopen(hf != NULL ? hf : "/etc/hosts", "r");
+	int found = -1;
+
+	if (fp == NULL)
+		return -1;
+	while (found < 0 && fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "#\n")] = '\0';
+		a = line + strspn(line, " \t");
+		n = a + strcspn(a, " \t");
+		if (*n == '\0')
+			continue;
+		*n++ = '\0';
+		n += strspn(n, " \t");
+		n[strcspn(n, " \t")] = '\0';
+		if (*n != '\0' && strcmp(a, addr) == 0 &&
+		    strlen(n) < nsize) {
+			memcpy(name, n, strlen(n) + 1);
+			found = 0;
+		}
+	}
+	(void)fclose(fp);
+	return found;
+}
+
+/* The client's name: a reverse lookup (the C library's, or HostsFile
+ * alone when the service switch has no dns), else "[addr]". */
+static void
+daemon_peer_name(const struct sockaddr_storage *ss, socklen_t len,
+    const char *host, char *name, size_t nsize)
+{
+	int rc;
+
+	if (daemon_usedns())
+		rc = getnameinfo((const struct sockaddr *)ss, len, name,
+		    (socklen_t)nsize, NULL, 0, NI_NAMEREQD);
+	else
+		rc = daemon_hosts_name(host, name, nsize);
+	if (rc != 0 && snprintf(name, nsize, "[%s%.100s]",
+	    ss->ss_family == AF_INET6 ? "IPv6:" : "", host) < 0)
+		name[0] = '\0';
+}
+
 /* The peer of connection FD (accepted from SS) for smtp_serve. */
 static void
 daemon_peer(const struct daemon_sock *d, const struct sockaddr_storage *ss,
@@ -492,12 +553,7 @@ daemon_peer(const struct daemon_sock *d, const struct sockaddr_storage *ss,
 		if (strlen(host) >= asize)
 			host[asize - 1] = '\0';
 		memcpy(addr, host, strlen(host) + 1);
-		if (getnameinfo((const struct sockaddr *)ss, len, name, nsize,
-		    NULL, 0, NI_NAMEREQD) != 0)
-			if (snprintf(name, nsize, "[%s%.100s]",
-			    ss->ss_family == AF_INET6 ? "IPv6:" : "",
-			    host) < 0)
-				name[0] = '\0';
+		daemon_peer_name(ss, len, host, name, nsize);
 	}
 	p->sp_addr = addr;
 	p->sp_name = name;

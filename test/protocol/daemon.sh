@@ -71,6 +71,10 @@ elif act == "limit":
     time.sleep(2)
     d = conn(); print("after:", greet(d)[:4]); d.sendall(b"QUIT\r\n")
     b.sendall(b"QUIT\r\n")
+elif act == "helo":
+    s = conn(); greet(s)
+    s.sendall(b"HELO client.example\r\n"); print(greet(s))
+    s.sendall(b"QUIT\r\n"); greet(s)
 elif act == "dialog":
     s = conn(); greet(s)
     s.sendall(b"HELO client.example\r\n"); greet(s)
@@ -140,6 +144,22 @@ t_check "daemon: SIGTERM stops it" stop "$w/pid"
 wait $fg 2>/dev/null
 t_check "daemon: port closed after SIGTERM" sh -c \
     "! python3 -c \"import socket; socket.create_connection(('127.0.0.1', $port), timeout=1)\" 2>/dev/null"
+
+# ---- no dns in the service switch: the client's name from HostsFile
+port=$(t_port)
+printf 'hosts files\n' >"$w/switch"
+printf '127.0.0.1 tern-client.example tc\n' >"$w/hosts"
+"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bD \
+    -O ServiceSwitchFile="$w/switch" -O HostsFile="$w/hosts" \
+    -O DaemonPortOptions="Port=$port,Addr=127.0.0.1,Name=MTA" \
+    -O PidFile="$w/pidn" >"$w/nodns.out" 2>&1 &
+fg=$!
+wait_port "$port"
+python3 "$w/c.py" "$port" helo >"$w/got" 2>&1
+t_check "daemon: client name from HostsFile without dns" \
+    grep -q 'Hello tern-client.example \[127.0.0.1\]' "$w/got"
+stop "$w/pidn"
+wait $fg 2>/dev/null
 
 # ---- MaxDaemonChildren=2: the third is refused, later ones served
 port=$(t_port)
