@@ -52,6 +52,7 @@ int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
 	    void *ctx);
 
 #define DAEMON_MAXKIDS	4096	/* children tracked */
+#define DAEMON_MAXOPEN	10	/* bind retries (sendmail's MAXOPENTRIES) */
 
 /* ---- DaemonPortOptions --------------------------------------------------- */
 
@@ -374,10 +375,13 @@ daemon_listen(struct daemon_sock *d, int echo)
 	d->ds_fd = fd;
 	return 0;
 fail:
-	sm_log(LOG_CRIT, NULL, "daemon %s: cannot bind: %m", p->dp_name);
-	if (echo)
-		(void)fprintf(stderr, "daemon %s: cannot bind: %s\n",
-		    p->dp_name, strerror(errno));
+	sm_log(LOG_CRIT, NULL, "opendaemonsocket: daemon %s: cannot bind: %m",
+	    p->dp_name);
+	if (echo) {
+		(void)printf("451 4.0.0 opendaemonsocket: daemon %s: cannot "
+		    "bind: %s\n", p->dp_name, strerror(errno));
+		(void)fflush(stdout);
+	}
 	return -1;
 }
 
@@ -770,6 +774,31 @@ daemon_loop(struct daemon_state *s)
 	return EX_OK;
 }
 
+/* Bind D as sendmail does: 11 tries 5 seconds apart, each failure said
+ * with 451, then "server SMTP socket wedged" and EX_OSERR. */
+static int
+daemon_bind(struct daemon_sock *d)
+{
+	int tries;
+
+	for (tries = 1; daemon_listen(d, 1) < 0; tries++) {
+		if (tries > DAEMON_MAXOPEN) {
+			(void)printf("421 4.0.0 opendaemonsocket: daemon %s: "
+			    "server SMTP socket wedged: exiting\n",
+			    d->ds_port.dp_name);
+			(void)fflush(stdout);
+			sm_log(LOG_CRIT, NULL, "opendaemonsocket: daemon %s: "
+			    "server SMTP socket wedged: exiting",
+			    d->ds_port.dp_name);
+			return EX_OSERR;
+		}
+		(void)sleep(5);
+		if (daemon_term)
+			return EX_OK;
+	}
+	return EX_OK;
+}
+
 /* sendmail's "starting daemon (8.17.1.9): SMTP+queueing@00:30:00". */
 static void
 daemon_log_start(const struct daemon_opts *o)
@@ -790,7 +819,7 @@ daemon_run(const struct daemon_opts *o)
 {
 	static struct daemon_state s;
 	struct queue_dir qd;
-	int i, bound = 0, rc;
+	int i, rc;
 
 	memset(&s, 0, sizeof(s));
 	s.st_o = o;
@@ -801,9 +830,8 @@ daemon_run(const struct daemon_opts *o)
 	if (o->do_listen) {
 		s.st_nsock = daemon_ports(s.st_sock);
 		for (i = 0; i < s.st_nsock; i++)
-			bound += daemon_listen(&s.st_sock[i], 1) == 0;
-		if (bound == 0)
-			return EX_OSERR;
+			if ((rc = daemon_bind(&s.st_sock[i])) != EX_OK)
+				return rc;
 	}
 	if (daemon_runas() < 0)
 		return EX_OSERR;

@@ -7,7 +7,9 @@
 # connection is refused, no text; recorded with MaxDaemonChildren=1), -bd
 # going to the background, SIGHUP (same pid, still serving), SIGTERM, a
 # missing queue directory, -X transcripts of a daemon session and of -bs,
-# the queue runner child of -qN (it cleans a stale tf file), -q alone.
+# the queue runner child of -qN (it cleans a stale tf file), -q alone,
+# a port in use (sendmail's 451 line), ConnectionRateThrottle, the
+# client's name from HostsFile when the service switch has no dns.
 # Each daemon listens on 127.0.0.1 on a port t_port picked.
 . "$TERN_LIB"
 LC_ALL=C
@@ -159,6 +161,53 @@ python3 "$w/c.py" "$port" helo >"$w/got" 2>&1
 t_check "daemon: client name from HostsFile without dns" \
     grep -q 'Hello tern-client.example \[127.0.0.1\]' "$w/got"
 stop "$w/pidn"
+wait $fg 2>/dev/null
+
+# ---- the port is taken: sendmail 8.17's 451 line every 5 seconds
+# (recorded: 11 tries, then "421 4.0.0 opendaemonsocket: daemon MTA:
+# server SMTP socket wedged: exiting"); SIGTERM ends the waiting
+port=$(t_port)
+python3 -c "import socket, time; s = socket.socket(); s.bind(('127.0.0.1', $port)); s.listen(); time.sleep(20)" &
+holder=$!
+sleep 1
+"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bD \
+    -O DaemonPortOptions="Port=$port,Addr=127.0.0.1,Name=MTA" \
+    >"$w/busy.out" 2>&1 &
+fg=$!
+sleep 2
+kill $fg 2>/dev/null
+wait $fg 2>/dev/null
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+echo "451 4.0.0 opendaemonsocket: daemon MTA: cannot bind: Address already in use" \
+    >"$w/exp"
+t_same "daemon: port in use (sendmail's 451 line)" "$w/exp" "$w/busy.out"
+
+# ---- ConnectionRateThrottle=2: six at once take three seconds or more
+port=$(t_port)
+"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bD \
+    -O DaemonPortOptions="Port=$port,Addr=127.0.0.1,Name=MTA" \
+    -O PidFile="$w/pidt" -O ConnectionRateThrottle=2 >"$w/thr.out" 2>&1 &
+fg=$!
+wait_port "$port"
+sleep 1.2
+python3 - "$port" >"$w/got" 2>&1 <<'PY'
+import socket, sys, time
+port = int(sys.argv[1])
+t0 = time.time()
+socks = [socket.create_connection(("127.0.0.1", port), timeout=20)
+         for _ in range(6)]
+for s in socks:
+    while not s.recv(1000).endswith(b"\r\n"):
+        pass
+print("slow" if time.time() - t0 >= 1.9 else "fast %.2f" % (time.time() - t0))
+for s in socks:
+    s.sendall(b"QUIT\r\n")
+PY
+echo slow >"$w/exp"
+t_same "daemon: ConnectionRateThrottle spreads connections" "$w/exp" \
+    "$w/got"
+stop "$w/pidt"
 wait $fg 2>/dev/null
 
 # ---- MaxDaemonChildren=2: the third is refused, later ones served
