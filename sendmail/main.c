@@ -353,8 +353,10 @@ main_parse(int argc, char **argv, struct main_args *a)
 				main_opt(a, c, NULL);
 				continue;
 			}
-			if (c == 'q') {		/* its value is optional */
-				main_opt(a, c, p + 1);
+			if (c == 'q' || (c == 'd' && p[1] == '\0')) {
+				/* -q's value is optional; -d alone is
+				 * -d0-99.1, as in sendmail */
+				main_opt(a, c, c == 'd' ? "0-99.1" : p + 1);
 				break;
 			}
 			if (p[1] != '\0')

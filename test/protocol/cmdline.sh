@@ -125,6 +125,13 @@ else
 	t_skip "cmdline: -bP with entries" "queuetool could not queue"
 fi
 
+# -d alone is -d0-99.1 (sendmail: the version, then -bv goes on)
+"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -d -bv root >"$w/out" 2>&1 \
+    </dev/null
+t_check "cmdline: -d alone does not take -bv as its value" sh -c \
+    "head -n 1 '$w/out' | grep -q '^Version ' &&
+     grep -q '^root... deliverable: mailer local, user root\$' '$w/out'"
+
 # -X: what the process says, "PID >>> line" (sendmail's %05d pid)
 rm -f "$w/xf"
 "$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -X "$w/xf" -bv root \
