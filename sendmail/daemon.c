@@ -833,12 +833,12 @@ daemon_run(const struct daemon_opts *o)
 			if ((rc = daemon_bind(&s.st_sock[i])) != EX_OK)
 				return rc;
 	}
-	if (daemon_runas() < 0)
-		return EX_OSERR;
 	(void)fflush(stdout);
 	if (o->do_detach)
 		daemon_detach();
-	daemon_pidfile(o);
+	daemon_pidfile(o);		/* still privileged: /run is root's */
+	if (daemon_runas() < 0)
+		return EX_OSERR;
 	daemon_log_start(o);
 	return daemon_loop(&s);
 }

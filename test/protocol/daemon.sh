@@ -301,3 +301,23 @@ rc=$?
 t_check "daemon: -q runs once and exits 0" test "$rc" = 0
 t_check "daemon: -q cleaned the stale tf" \
     test ! -e "$w/q/tf6AM0000000000002"
+
+# ---- RunAsUser (only as root): the pid file written, then the daemon
+# runs as that user
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	port=$(t_port)
+	"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bD -O RunAsUser=nobody \
+	    -O DaemonPortOptions="Port=$port,Addr=127.0.0.1,Name=MTA" \
+	    -O PidFile="$w/pidu" >"$w/runas.out" 2>&1 &
+	fg=$!
+	wait_port "$port"
+	uid=$(awk '/^Uid:/ { print $2 }' "/proc/$fg/status" 2>/dev/null)
+	t_check "daemon: RunAsUser=nobody after binding" \
+	    test "$uid" = "$(id -u nobody)"
+	t_check "daemon: pid file written before giving up root" \
+	    test "$(head -n 1 "$w/pidu" 2>/dev/null)" = "$fg"
+	kill $fg 2>/dev/null
+	wait $fg 2>/dev/null
+else
+	t_skip "daemon: RunAsUser" "not root"
+fi
