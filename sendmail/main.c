@@ -130,15 +130,25 @@ main_notify_ok(const char *v)
 	return !(never && other);
 }
 
-/* -V ENVID: printable ASCII without blanks (an xtext's characters). */
+/* -V ENVID: xtext (RFC 3461): '!' to '~' but '=', and '+' only before
+ * two hex digits (sendmail takes lower case ones too). */
 static bool
 main_envid_ok(const char *v)
 {
-	if (*v == '\0' || strlen(v) > 100)
+	static const char hex[] = "0123456789ABCDEFabcdef";
+
+	if (*v == '\0')
 		return false;
-	for (; *v != '\0'; v++)
-		if (*v <= ' ' || *v >= 0x7f || *v == '+' || *v == '=')
+	for (; *v != '\0'; v++) {
+		if (*v <= ' ' || *v >= 0x7f || *v == '=')
 			return false;
+		if (*v == '+') {
+			if (v[1] == '\0' || strchr(hex, v[1]) == NULL ||
+			    v[2] == '\0' || strchr(hex, v[2]) == NULL)
+				return false;
+			v += 2;
+		}
+	}
 	return true;
 }
 

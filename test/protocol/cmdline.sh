@@ -88,6 +88,20 @@ case_ bad-N-never 64 "Invalid -N argument" -- -N never,success root
 case_ bad-R 64 "Invalid -R value" -- -R foo root
 case_ dup-R 64 "Duplicate -R flag" -- -R hdrs -R full root
 case_ bad-V 64 "Invalid syntax in -V flag" -- -V 'a b' root
+case_ V-xtext 0 "root... deliverable: mailer local, user root" -- \
+    -V a+2Bb -bv root
+case_ V-xtext-lower 0 "root... deliverable: mailer local, user root" -- \
+    -V a+2b -bv root
+case_ V-plus-alone 64 "Invalid syntax in -V flag" -- -V a+ -bv root
+case_ V-equals 64 "Invalid syntax in -V flag" -- -V a=b -bv root
+case_ N-upper 0 "root... deliverable: mailer local, user root" -- \
+    -N NEVER -bv root
+case_ N-list 0 "root... deliverable: mailer local, user root" -- \
+    -N Success,DELAY -bv root
+case_ N-empty-item 64 "Invalid -N argument" -- -N failure, -bv root
+case_ N-empty 64 "Invalid -N argument" -- -N '' -bv root
+case_ R-upper 0 "root... deliverable: mailer local, user root" -- \
+    -R HDRS -bv root
 case_ bad-B 64 "Illegal body type foo
 root... deliverable: mailer local, user root" -- -Bfoo -bv root
 case_ good-B 0 "root... deliverable: mailer local, user root" -- \
