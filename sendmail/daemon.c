@@ -419,6 +419,7 @@ struct daemon_state {
 	int	st_nsock;
 	pid_t	st_kids[DAEMON_MAXKIDS];	/* connection children */
 	int	st_nkids;
+	pid_t	st_runner;		/* the queue run going on, or 0 */
 	bool	st_closed;		/* listeners closed at the limit */
 	time_t	st_next_run;		/* next queue run */
 	time_t	st_sec;			/* ConnectionRateThrottle second */
@@ -444,12 +445,15 @@ daemon_reap(struct daemon_state *s)
 	int i, status;
 
 	daemon_chld = 0;
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		if (pid == s->st_runner)
+			s->st_runner = 0;
 		for (i = 0; i < s->st_nkids; i++)
 			if (s->st_kids[i] == pid) {
 				s->st_kids[i] = s->st_kids[--s->st_nkids];
 				break;
 			}
+	}
 }
 
 /* MaxDaemonChildren: close the listeners at the limit, reopen below. */
@@ -629,7 +633,7 @@ daemon_accept(struct daemon_state *s, struct daemon_sock *d)
 	}
 }
 
-/* A queue run in a child, every -qN. */
+/* A queue run in a child, every -qN, never two at once. */
 static void
 daemon_queue_child(struct daemon_state *s)
 {
@@ -640,6 +644,8 @@ daemon_queue_child(struct daemon_state *s)
 	if (o->do_qintvl <= 0 || now < s->st_next_run)
 		return;
 	s->st_next_run = now + o->do_qintvl;
+	if (s->st_runner != 0)
+		return;		/* the last run goes on: no second one */
 	if ((pid = fork()) == 0) {
 		daemon_child_signals();
 		daemon_close_all(s);
@@ -647,6 +653,8 @@ daemon_queue_child(struct daemon_state *s)
 	}
 	if (pid < 0)
 		sm_log(LOG_ERR, NULL, "queue run: cannot fork: %m");
+	else
+		s->st_runner = pid;
 }
 
 /* PidFile: our pid, then the command line, as sendmail writes it. */

@@ -321,3 +321,18 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 else
 	t_skip "daemon: RunAsUser" "not root"
 fi
+
+# ---- -q1s alone: a background queue runner (pid file, cleans the queue)
+: >"$w/q/tf6AM0000000000003"
+rm -f "$w/pidq"
+SM -q1s -O PidFile="$w/pidq" >"$w/qonly.out" 2>&1
+rc=$?
+t_check "daemon: -q1s alone returns at once (status 0)" test "$rc" = 0
+i=0
+while [ -e "$w/q/tf6AM0000000000003" ] && [ $i -lt 50 ]; do
+	sleep 0.2
+	i=$((i + 1))
+done
+t_check "daemon: -q1s alone runs the queue in the background" \
+    test ! -e "$w/q/tf6AM0000000000003"
+t_check "daemon: the queue runner stops on SIGTERM" stop "$w/pidq"
