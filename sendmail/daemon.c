@@ -3,7 +3,7 @@
  * daemon.c -- the SMTP listener and the queue runner (see daemon.h).
  *
  * Public: daemon_port_parse daemon_flags daemon_queue_open
- *	daemon_queue_run daemon_run daemon_xscript.
+ *	daemon_queue_run daemon_run daemon_fd_peer daemon_xscript.
  * Runs in the daemon process (root or the starting user) and its
  * children: one per connection, one per queue run, one per transcript.
  *
@@ -536,18 +536,15 @@ daemon_peer_name(const struct sockaddr_storage *ss, socklen_t len,
 		name[0] = '\0';
 }
 
-/* The peer of connection FD (accepted from SS) for smtp_serve. */
+/* The client at SS for smtp_serve (no daemon name or flags yet). */
 static void
-daemon_peer(const struct daemon_sock *d, const struct sockaddr_storage *ss,
-    socklen_t len, struct smtp_peer *p, char *addr, size_t asize,
-    char *name, size_t nsize)
+daemon_sockpeer(const struct sockaddr_storage *ss, socklen_t len,
+    struct smtp_peer *p, char *addr, size_t asize, char *name, size_t nsize)
 {
 	char host[NI_MAXHOST], serv[NI_MAXSERV];
 
 	memset(p, 0, sizeof(*p));
 	p->sp_family = ss->ss_family;
-	p->sp_daemon = d->ds_port.dp_name;
-	p->sp_dflags = d->ds_flags;
 	if (ss->ss_family == AF_UNIX) {
 		(void)snprintf(addr, asize, "%s", "localhost");
 		(void)snprintf(name, nsize, "%s", "localhost");
@@ -567,6 +564,21 @@ daemon_peer(const struct daemon_sock *d, const struct sockaddr_storage *ss,
 	p->sp_name = name;
 }
 
+int
+daemon_fd_peer(int fd, struct smtp_peer *p, char *addr, size_t asize,
+    char *name, size_t nsize)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	memset(&ss, 0, sizeof(ss));
+	if (getpeername(fd, (struct sockaddr *)&ss, &len) < 0 ||
+	    (ss.ss_family != AF_INET && ss.ss_family != AF_INET6))
+		return -1;
+	daemon_sockpeer(&ss, len, p, addr, asize, name, nsize);
+	return 0;
+}
+
 /* In the child: one SMTP session on FD, then exit. */
 static void
 daemon_serve(struct daemon_state *s, const struct daemon_sock *d, int fd,
@@ -581,7 +593,10 @@ daemon_serve(struct daemon_state *s, const struct daemon_sock *d, int fd,
 	(void)fcntl(fd, F_SETFL, 0);
 	if (d->ds_port.dp_dmode != 0)	/* DeliveryMode= of this port */
 		readcf_config()->cf_conf.co_deliverymode = d->ds_port.dp_dmode;
-	daemon_peer(d, ss, len, &peer, addr, sizeof(addr), name, sizeof(name));
+	daemon_sockpeer(ss, len, &peer, addr, sizeof(addr), name,
+	    sizeof(name));
+	peer.sp_daemon = d->ds_port.dp_name;
+	peer.sp_dflags = d->ds_flags;
 	peer.sp_nconn = s->st_nkids + 1;
 	if (s->st_o->do_xscript != NULL &&
 	    daemon_xscript(s->st_o->do_xscript, &in, &out) < 0)

@@ -9,6 +9,7 @@
  *	daemon_run()		listen, accept, fork; run the queue every N
  *	daemon_queue_run()	one pass over QueueDirectory (-q)
  *	daemon_queue_open()	QueueDirectory opened, or sendmail's message
+ *	daemon_fd_peer()	the client of -bs on an inetd socket
  *
  * Runs in the sendmail process started with -bd/-bD/-q, as root or as
  * the user that started it (then no privileged port, no setuid).  The
@@ -97,6 +98,18 @@ struct daemon_opts {
  *	when no port could be bound, EX_CONFIG without a queue).
  */
 int	daemon_run(const struct daemon_opts *o);
+
+struct smtp_peer;
+
+/*
+ * daemon_fd_peer -- sendmail -bs started by inetd: when FD is a TCP
+ *	socket, fill P with its client as the daemon would (address, port,
+ *	name by reverse lookup or "[addr]"; ADDR and NAME are the buffers,
+ *	ASIZE and NSIZE bytes).  Daemon name and flags stay NULL.
+ * Returns 0, or -1 when FD is no TCP socket (a pipe, a terminal).
+ */
+int	daemon_fd_peer(int fd, struct smtp_peer *p, char *addr, size_t asize,
+	    char *name, size_t nsize);
 
 /*
  * daemon_xscript -- -X FILE: from now on, what this process reads from

@@ -538,11 +538,16 @@ main_daemon(struct main_args *a, char **argv)
 	return daemon_run(&d);
 }
 
-/* -bs: one SMTP session on standard input and output. */
+/* -bs: one SMTP session on standard input and output; its client is
+ * the peer of standard input when that is a socket (inetd). */
 static int
 main_smtp(const struct main_args *a)
 {
+	struct smtp_peer peer;
+	char addr[1025], name[1025];
 	int in = 0, out = 1;
+	bool inetd = daemon_fd_peer(0, &peer, addr, sizeof(addr), name,
+	    sizeof(name)) == 0;
 
 	if (a->xfile != NULL && daemon_xscript(a->xfile, &in, &out) < 0) {
 		(void)printf("cannot open %s: %s\n", a->xfile,
@@ -550,7 +555,7 @@ main_smtp(const struct main_args *a)
 		return EX_CANTCREAT;
 	}
 	(void)fflush(stdout);
-	return smtp_serve(in, out, NULL);
+	return smtp_serve(in, out, inetd ? &peer : NULL);
 }
 
 /* -bm (the default) and -t: a message on standard input. */

@@ -336,3 +336,23 @@ done
 t_check "daemon: -q1s alone runs the queue in the background" \
     test ! -e "$w/q/tf6AM0000000000003"
 t_check "daemon: the queue runner stops on SIGTERM" stop "$w/pidq"
+
+# ---- -bs started by inetd: the client is the socket's peer
+cat >"$w/inetd.py" <<'PY'
+import socket, subprocess, sys
+l = socket.socket(); l.bind(("127.0.0.1", 0)); l.listen(1)
+c = socket.create_connection(l.getsockname(), timeout=20)
+a, _ = l.accept()
+p = subprocess.Popen(sys.argv[1:], stdin=a, stdout=a, stderr=subprocess.DEVNULL)
+a.close()
+f = c.makefile("rb")
+f.readline()
+c.sendall(b"HELO client.example\r\n")
+print(f.readline().decode().strip())
+c.sendall(b"QUIT\r\n"); f.readline()
+p.wait()
+PY
+python3 "$w/inetd.py" "$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bs \
+    >"$w/got" 2>&1
+t_check "daemon: -bs on an inetd socket knows its client" \
+    grep -q 'Hello .*\[127\.0\.0\.1\]' "$w/got"
