@@ -54,7 +54,7 @@ int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
 #define DAEMON_MAXKIDS	4096	/* children tracked */
 #define DAEMON_MAXOPEN	10	/* bind retries (sendmail's MAXOPENTRIES) */
 
-/* ---- DaemonPortOptions --------------------------------------------------- */
+/* ---- DaemonPortOptions -------------------------------------------- */
 
 static void
 daemon_trim(char *s)
@@ -135,7 +135,7 @@ daemon_port_kv(char *key, char *val, struct daemon_port *p,
 		p->dp_dmode = val[0];
 		return 0;
 	case 'd': case 'q': case 'r': case 'R': case 'S': case 'I':
-		return 0;	/* load limits, buffers, milters: kept by the cf */
+		return 0;	/* load limits, buffers, milters: not ours */
 	default:
 		*errp = "unknown port option";
 		return -1;
@@ -205,7 +205,7 @@ daemon_flags(const struct daemon_port *p, char *buf, size_t size)
 	return buf;
 }
 
-/* ---- the queue ------------------------------------------------------------ */
+/* ---- the queue ---------------------------------------------------- */
 
 int
 daemon_queue_open(struct queue_dir *qd)
@@ -255,7 +255,7 @@ daemon_queue_run(const struct queue_scan_opts *o)
 	return rc;
 }
 
-/* ---- the listener ---------------------------------------------------------- */
+/* ---- the listener ------------------------------------------------- */
 
 struct daemon_sock {
 	struct daemon_port ds_port;
@@ -866,7 +866,7 @@ daemon_run(const struct daemon_opts *o)
 	return daemon_loop(&s);
 }
 
-/* ---- -X: the transcript ----------------------------------------------- */
+/* ---- -X: the transcript ------------------------------------------- */
 
 /* Lines of one direction, "PID <<< " or "PID >>> " before each. */
 struct daemon_xdir {

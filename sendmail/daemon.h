@@ -35,7 +35,8 @@
 /* One DaemonPortOptions value (sendmail's keys, first letter decides). */
 struct daemon_port {
 	char	dp_name[64];		/* Name= ("Daemon0" ... when absent) */
-	int	dp_family;		/* Family=: AF_INET, AF_INET6, AF_UNIX */
+	int	dp_family;		/* Family=: AF_INET, AF_INET6, AF_UNIX
+					   (local) */
 	char	dp_addr[256];		/* Addr= ("" any; a path for local) */
 	int	dp_port;		/* Port= (25) */
 	int	dp_backlog;		/* Listen= (DAEMON_BACKLOG) */

@@ -39,7 +39,8 @@
 
 #define MAIN_DEFAULT_CF	"/etc/mail/sendmail.cf"
 /* sendmail 8.17's option letters; ':' after one that takes a value */
-#define MAIN_OPTIONS	"A:B:b:C:cD:d:e:F:f:Gh:IiL:M:mN:nO:o:p:Q:q:R:r:sTtUV:vX:"
+#define MAIN_OPTIONS \
+	"A:B:b:C:cD:d:e:F:f:Gh:IiL:M:mN:nO:o:p:Q:q:R:r:sTtUV:vX:"
 /* the -b letters sendmail knows */
 #define MAIN_MODES	"aCdDhHimpPstvz"
 
