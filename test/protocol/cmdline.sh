@@ -81,6 +81,9 @@ case_ q-neg-with-bp 0 "W/q is empty
 		Total requests: 0" -- '-q!Ix' -bp
 case_ qQ-with-bp 0 "W/q is empty
 		Total requests: 0" -- -qQfoo -bp
+case_ qG-unknown 0 "Queue group  unknown
+W/q is empty
+		Total requests: 0" -- -qG -bp
 case_ two-from 64 'More than one "from" person' -- -f a -f b root
 case_ from-and-r 64 'More than one "from" person' -- -f a -r b root
 case_ bad-N 64 "Invalid -N argument" -- -N foo root
