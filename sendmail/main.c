@@ -27,6 +27,8 @@
 #include "sendmail/token.h"
 #include "sendmail/verify.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -610,6 +612,31 @@ main_dispatch(struct main_args *a, char **argv)
 	}
 }
 
+/* sendmail's check of HostStatusDirectory after the cf (a relative one
+ * lives in the queue directory). */
+static void
+main_check_hoststat(void)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	const char *hs = co->co_hoststatusdirectory;
+	char path[2048];
+	struct stat st;
+
+	if (hs == NULL || *hs == '\0')
+		return;
+	if (hs[0] != '/' && co->co_queuedirectory != NULL)
+		(void)snprintf(path, sizeof(path), "%s/%s",
+		    co->co_queuedirectory, hs);
+	else
+		(void)snprintf(path, sizeof(path), "%s", hs);
+	if (stat(path, &st) < 0)
+		(void)printf("Warning: Cannot use HostStatusDirectory = %s: "
+		    "%s\n", hs, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		(void)printf("Warning: Cannot use HostStatusDirectory = %s: "
+		    "%s\n", hs, strerror(ENOTDIR));
+}
+
 /* -X for modes without a session: output lines go to the file too. */
 static void
 main_xscript_out(const struct main_args *a)
@@ -673,6 +700,8 @@ main(int argc, char **argv)
 	    a.mode == 't') < 0 && a.mode != 't')
 		exit(msg_exitstat() != 0 ? msg_exitstat() : EX_OSFILE);
 	start_mode(a.mode);
+	if (a.mode != 't')
+		main_check_hoststat();
 	main_xscript_out(&a);
 	st = main_dispatch(&a, argv);
 	if (st == EX_OK && a.status != 0)

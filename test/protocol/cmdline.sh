@@ -116,6 +116,18 @@ case_ bad-O 70 "readcf: unknown option name Foo" -- -O Foo=bar -bv root
 case_ no-cf 72 "/nonexist: line 0: cannot open: No such file or directory" \
     -- -C /nonexist -bv root
 case_ bh 0 "" -- -bh
+mkdir -p "$w/hs"
+case_ bh-hoststat-dir 0 "" -- -O HostStatusDirectory="$w/hs" -bh
+case_ bh-no-hoststat-dir 0 \
+    "Warning: Cannot use HostStatusDirectory = W/nohs: No such file or directory" \
+    -- -O HostStatusDirectory="$w/nohs" -bh
+case_ bh-hoststat-relative 0 \
+    "Warning: Cannot use HostStatusDirectory = nohs: No such file or directory" \
+    -- -O HostStatusDirectory=nohs -bh
+case_ hoststat-not-dir 0 \
+    "Warning: Cannot use HostStatusDirectory = W/aliases: Not a directory
+root... deliverable: mailer local, user root" \
+    -- -O HostStatusDirectory="$w/aliases" -bv root
 case_ bH 0 "" -- -bH
 case_ bC 0 "" -- -bC
 case_ X-no-file 73 "cannot open /nonexist/x: No such file or directory" -- \
