@@ -75,6 +75,9 @@ newaliases_one(const char *spec, FILE *out)
 	int rc;
 
 	if (aliasdb_spec_parse(spec, &as, &why) < 0) {
+		/* nis, ldap ...: nothing to build, sendmail says nothing */
+		if (why != NULL && strstr(why, "unsupported") != NULL)
+			return 0;
 		(void)fprintf(out, "%s: %s\n", spec, why);
 		return 1;
 	}

@@ -185,6 +185,13 @@ EXP
 t_same "cmdline: -bi non-local name" "$w/exp" "$w/got"
 t_check "cmdline: -bi made the database" test -s "$w/aliases2.db"
 
+# (case_ gives -oA W/aliases first: -oA adds a file, as in sendmail)
+case_ bi-missing-file 0 "W/aliases: 1 aliases, longest 4 bytes, 14 bytes total
+newaliases: cannot open W/nofile: No such file or directory" -- \
+    -oA"$w/nofile" -bi
+case_ bi-nis 0 "W/aliases: 1 aliases, longest 4 bytes, 14 bytes total" -- \
+    -O AliasFile=nis:mail.aliases -bi
+
 ln -s "$sm" "$w/newaliases"
 ln -s "$sm" "$w/mailq"
 ln -s "$sm" "$w/hoststat"
