@@ -52,6 +52,8 @@ struct main_args {
 	const char	*cf;		/* -C */
 	char		**opts;		/* -O and -o, in order */
 	int		nopts;
+	const char	**macros;	/* -M values, in order */
+	int		nmacros;
 	char		**rest;		/* addresses */
 	int		nrest;
 	struct submit_args sub;		/* -f -F -t -i -N -R -V -B -v */
@@ -329,6 +331,13 @@ main_opt(struct main_args *a, int c, const char *v)
 		break;
 	case 'X':
 		a->xfile = v;
+		break;
+	case 'M':
+		a->macros = realloc(a->macros,
+		    (size_t)(a->nmacros + 1) * sizeof(*a->macros));
+		if (a->macros == NULL)
+			exit(EX_OSERR);
+		a->macros[a->nmacros++] = v;
 		break;
 	case 'I':
 	case 'U':
@@ -612,6 +621,23 @@ main_dispatch(struct main_args *a, char **argv)
 	}
 }
 
+/* -Mxvalue, -M{name}value: macros defined before the cf is read. */
+static void
+main_macros(const struct main_args *a)
+{
+	const char *end;
+	int i, id;
+
+	for (i = 0; i < a->nmacros; i++) {
+		id = macro_id(a->macros[i], &end);
+		if (id == 0) {		/* macro_id said why */
+			(void)fflush(stdout);
+			exit(EX_SOFTWARE);
+		}
+		macro_set(id, end);
+	}
+}
+
 /* sendmail's check of HostStatusDirectory after the cf (a relative one
  * lives in the queue directory). */
 static void
@@ -694,6 +720,7 @@ main(int argc, char **argv)
 	start_init();
 	for (i = 0; i < a.nopts; i++)
 		readcf_option(a.opts[i], 1);
+	main_macros(&a);
 	if (a.mode != 't')
 		main_check_cf(&a);
 	if (start_config(a.cf != NULL ? a.cf : MAIN_DEFAULT_CF,
@@ -712,5 +739,6 @@ main(int argc, char **argv)
 	for (i = 0; i < a.nopts; i++)
 		free(a.opts[i]);
 	free(a.opts);
+	free(a.macros);
 	return st;
 }

@@ -133,7 +133,11 @@ case_ bC 0 "" -- -bC
 case_ X-no-file 73 "cannot open /nonexist/x: No such file or directory" -- \
     -X /nonexist/x -bv root
 case_ ignored-flags 0 "root... deliverable: mailer local, user root" -- \
-    -c -G -n -s -m -p x -e e -D x -A x -M xfoo -F name -bv root
+    -c -G -n -s -m -p x -e e -D x -A x -F name -bv root
+case_ M-bad 70 "Unbalanced { on 
+Unable to assign macro/class ID (mid = 0xffffffff)" -- '-M{' -bv root
+case_ M-empty 0 "root... deliverable: mailer local, user root" -- \
+    -Mx -bv root
 case_ dash-dash 0 "root... deliverable: mailer local, user root" -- \
     -bv -- root
 
@@ -153,6 +157,14 @@ then
 else
 	t_skip "cmdline: -bP with entries" "queuetool could not queue"
 fi
+
+# -M defines macros before the cf ($x and ${foo} in -bt, recorded)
+printf '$x\n${foo}\n' | "$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -Mxfoo \
+    '-M{foo}bar baz' -bt >"$w/got" 2>&1
+printf '%s\n' 'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)' \
+    'Enter <ruleset> <address>' '> foo' '> bar baz' >"$w/exp"
+printf '> ' >>"$w/exp"
+t_same "cmdline: -M macros" "$w/exp" "$w/got"
 
 # -d alone is -d0-99.1 (sendmail: the version, then -bv goes on)
 "$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -d -bv root >"$w/out" 2>&1 \
