@@ -418,6 +418,7 @@ struct daemon_state {
 	struct daemon_sock st_sock[DAEMON_MAXPORTS];
 	int	st_nsock;
 	pid_t	st_kids[DAEMON_MAXKIDS];	/* connection children */
+	int	st_kidport[DAEMON_MAXKIDS];	/* the port each came on */
 	int	st_nkids;
 	pid_t	st_runner;		/* the queue run going on, or 0 */
 	bool	st_closed;		/* listeners closed at the limit */
@@ -450,10 +451,31 @@ daemon_reap(struct daemon_state *s)
 			s->st_runner = 0;
 		for (i = 0; i < s->st_nkids; i++)
 			if (s->st_kids[i] == pid) {
-				s->st_kids[i] = s->st_kids[--s->st_nkids];
+				s->st_nkids--;
+				s->st_kids[i] = s->st_kids[s->st_nkids];
+				s->st_kidport[i] = s->st_kidport[s->st_nkids];
 				break;
 			}
 	}
+}
+
+/* A port's children=: its listener closed at its limit, like the
+ * daemon's at MaxDaemonChildren. */
+static void
+daemon_limit_port(struct daemon_state *s, int port)
+{
+	struct daemon_sock *d = &s->st_sock[port];
+	int i, n = 0;
+
+	if (d->ds_port.dp_children <= 0)
+		return;
+	for (i = 0; i < s->st_nkids; i++)
+		n += s->st_kidport[i] == port;
+	if (n >= d->ds_port.dp_children && d->ds_fd >= 0) {
+		(void)close(d->ds_fd);
+		d->ds_fd = -1;
+	} else if (n < d->ds_port.dp_children && d->ds_fd < 0)
+		(void)daemon_listen(d, 0);
 }
 
 /* MaxDaemonChildren: close the listeners at the limit, reopen below. */
@@ -472,8 +494,11 @@ daemon_limit(struct daemon_state *s)
 	} else if (s->st_closed && (max <= 0 || s->st_nkids < max)) {
 		s->st_closed = false;
 		for (i = 0; i < s->st_nsock; i++)
-			(void)daemon_listen(&s->st_sock[i], 0);
+			if (s->st_sock[i].ds_port.dp_children <= 0)
+				(void)daemon_listen(&s->st_sock[i], 0);
 	}
+	for (i = 0; !s->st_closed && i < s->st_nsock; i++)
+		daemon_limit_port(s, i);
 }
 
 /* Does the "hosts" service switch list dns? */
@@ -641,8 +666,10 @@ daemon_accept(struct daemon_state *s, struct daemon_sock *d)
 		if (pid < 0)
 			sm_log(LOG_ERR, NULL, "daemon %s: cannot fork: %m",
 			    d->ds_port.dp_name);
-		else if (s->st_nkids < DAEMON_MAXKIDS)
+		else if (s->st_nkids < DAEMON_MAXKIDS) {
+			s->st_kidport[s->st_nkids] = (int)(d - s->st_sock);
 			s->st_kids[s->st_nkids++] = pid;
+		}
 		(void)close(fd);
 		daemon_limit(s);
 	}

@@ -225,6 +225,20 @@ t_same "daemon: MaxDaemonChildren refuses, then serves again" "$w/exp" \
 stop "$w/pid2"
 wait $fg 2>/dev/null
 
+# ---- a port's children=2: the same, for that port
+port=$(t_port)
+"$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -bD \
+    -O DaemonPortOptions="Port=$port,Addr=127.0.0.1,Name=MTA,children=2" \
+    -O PidFile="$w/pidc" >"$w/limp.out" 2>&1 &
+fg=$!
+wait_port "$port"
+sleep 0.5
+python3 "$w/c.py" "$port" limit >"$w/got" 2>&1
+printf 'third: refused\nafter: 220 \n' >"$w/exp"
+t_same "daemon: a port's children= limit" "$w/exp" "$w/got"
+stop "$w/pidc"
+wait $fg 2>/dev/null
+
 # ---- -bd: into the background; -X transcript of the sessions
 port=$(t_port)
 rm -f "$w/xf"
