@@ -13,6 +13,7 @@
  * N connections a second, the others wait in the backlog.
  */
 #include "sendmail/daemon.h"
+#include "sendmail/deliver.h"
 
 #include "libsm/err.h"
 #include "libsm/log.h"
@@ -47,9 +48,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* deliver.h (helper hD): the queue_run callback. */
-int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
-	    void *ctx);
 
 #define DAEMON_MAXKIDS	4096	/* children tracked */
 #define DAEMON_MAXOPEN	10	/* bind retries (sendmail's MAXOPENTRIES) */

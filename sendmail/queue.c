@@ -845,7 +845,8 @@ queue_clean(struct queue_dir *qd, time_t now, time_t orphan_age,
 		l.v[j++] = l.v[i];
 	}
 	l.n = j;
-	qsort(l.v, l.n, sizeof(*l.v), qent_cmp);
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof(*l.v), qent_cmp);
 	/* then data files and transcripts of messages that do not exist */
 	for (i = 0; i < l.n; i++) {
 		int c = l.v[i].letter;

@@ -234,7 +234,7 @@ smtp_fill(struct smtp_sess *s, const struct queue_msg *m,
 	smtp_macro("{msg_size}", b);
 	qf->qf_flags |= QUEUE_F_SPLIT;
 	smtp_envelope(qf, res, (int)qf->qf_nrcpts, smtp_body_name(s));
-	return hdr_submit(qf, res->cr_hdrs, 0, why);
+	return hdr_submit(qf, res->cr_hdrs, 0, why) < 0 ? -1 : 0;
 }
 
 /* check_eom; 0 to go on, -1 after the reply. */

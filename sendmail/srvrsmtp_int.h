@@ -17,21 +17,9 @@
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp.h"
 
-/*
- * The contracts of the other issue-6 parts (brief-host.md), declared here
- * until headers.h, deliver.h and rcpt.h are on main; the same prototypes,
- * so both may be seen together.
- */
-#define HDR_F_TFLAG	0x01
-int	hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
-	    unsigned flags, SM_STR *why);
-int	hdr_recipients(const struct collect_hdr *hdrs,
-	    int (*add)(void *ctx, const char *addr), void *ctx);
-int	deliver_committed(struct queue_msg *m, struct queue_file *qf,
-	    int mode);
-int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
-	    void *ctx);
-int	rcpt_local_exists(const char *user);
+#include "sendmail/deliver.h"
+#include "sendmail/headers.h"
+#include "sendmail/rcpt.h"
 
 /* sendmail's limits */
 #define SMTP_MAXBADCOMMANDS	25	/* then 421 */

@@ -164,6 +164,27 @@ smtp_error_reply(const char *text, const char *status, const char *who,
 
 /* ---- check_* rulesets ---------------------------------------------------- */
 
+/*
+ * Drop the double quotes of the text an error mailer's $: gives (quoted
+ * pieces and macro values are joined as sendmail joins them: "550 Relaying
+ * denied. IP name lookup failed "[127.0.0.2] reads without its quotes); a
+ * backslash keeps the quote after it.
+ */
+static void
+smtp_unquote(char *buf, size_t len)
+{
+	size_t i, o = 0;
+	bool esc = false;
+
+	for (i = 0; i < len && buf[i] != '\0'; i++) {
+		if (buf[i] == '"' && !esc)
+			continue;
+		esc = buf[i] == '\\' && !esc;
+		buf[o++] = buf[i];
+	}
+	buf[o] = '\0';
+}
+
 /* The tokens from I up to the next $@ / $: / end, joined and unquoted. */
 static void
 smtp_rs_part(const struct token **pv, int n, int i, char *buf, size_t size)
@@ -175,10 +196,7 @@ smtp_rs_part(const struct token **pv, int n, int i, char *buf, size_t size)
 	    TOKEN_C0(pv[j]) != TOKEN_CANONUSER)
 		j++;
 	len = token_cat(pv + i, j - i, buf, size, ' ', 1);
-	if (len >= 2 && buf[0] == '"' && buf[len - 1] == '"') {
-		memmove(buf, buf + 1, len - 2);
-		buf[len - 2] = '\0';
-	}
+	smtp_unquote(buf, len);
 }
 
 /* Index of the token after the first one with code C, or -1. */

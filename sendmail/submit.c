@@ -283,7 +283,7 @@ submit_queue(struct submit_ctx *c, struct queue_msg *m,
 		smtp_macro("b", b);
 	smtp_envelope(qf, res, (int)qf->qf_nrcpts, c->sc_args->sa_body);
 	if (hdr_submit(qf, res->cr_hdrs, c->sc_args->sa_tflag ? HDR_F_TFLAG :
-	    0, why) != 0 || queue_commit(m, qf, why) != 0) {
+	    0, why) < 0 || queue_commit(m, qf, why) != 0) {
 		(void)fprintf(stderr, "queue: %s\n", why->s_data);
 		sm_log(LOG_ERR, m->qm_id, "SYSERR: queue: %s", why->s_data);
 		queue_abort(m);

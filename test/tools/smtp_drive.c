@@ -31,67 +31,6 @@
 #include "sendmail/start.h"
 #include "sendmail/submit.h"
 
-/*
- * Stand-ins for the other parts of issue 6 (headers.c, deliver.c,
- * rcpt.c) until they are merged: weak, so the real ones win as soon as
- * they are in libsendmail.a.
- */
-__attribute__((weak)) int
-hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
-    unsigned flags, SM_STR *why)
-{
-	(void)flags;
-	(void)why;
-	for (; hdrs != NULL; hdrs = hdrs->h_link) {
-		/* sendmail sets b when the message has a recipient field */
-		if (strcasecmp(hdrs->h_field, "To") == 0 ||
-		    strcasecmp(hdrs->h_field, "Cc") == 0 ||
-		    strcasecmp(hdrs->h_field, "Bcc") == 0)
-			qf->qf_flags |= QUEUE_F_DELETEBCC;
-		(void)queue_file_add_header(qf, "", hdrs->h_field,
-		    hdrs->h_value);
-	}
-	return 0;
-}
-
-__attribute__((weak)) int
-deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
-{
-	(void)m;
-	(void)qf;
-	(void)mode;
-	return 0;
-}
-
-__attribute__((weak)) int
-deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
-{
-	(void)m;
-	(void)qf;
-	(void)ctx;
-	return 0;
-}
-
-__attribute__((weak)) int
-rcpt_local_exists(const char *user)
-{
-	return getpwnam(user) != NULL || strcasecmp(user, "postmaster") == 0 ?
-	    0 : -1;
-}
-
-/* -t: each To/Cc/Bcc value (the real one is hH's headers.c). */
-__attribute__((weak)) int
-hdr_recipients(const struct collect_hdr *hdrs,
-    int (*add)(void *ctx, const char *addr), void *ctx)
-{
-	for (; hdrs != NULL; hdrs = hdrs->h_link)
-		if (strcasecmp(hdrs->h_field, "To") == 0 ||
-		    strcasecmp(hdrs->h_field, "Cc") == 0 ||
-		    strcasecmp(hdrs->h_field, "Bcc") == 0)
-			(void)add(ctx, hdrs->h_value);
-	return 0;
-}
-
 /* The submission options; 1 when A (and maybe the next word) was one. */
 static int
 drive_submit_opt(struct submit_args *sa, char **argv, int *i)
