@@ -2,6 +2,10 @@
 # [exit N]) to one verdict per case: the outermost ruleset's result when it
 # is a triple ($# ...), "(no triple)" otherwise (the command goes on), or
 # "(no result)"; then the exit status.  Used by cf_check.sh.
+# srv_features and clt_features answer with letters (one per SMTP feature
+# to switch); a triple there without any letter changes nothing and is
+# counted as no triple (sendmail's own rules give "$# > < ?" when neither
+# the client name nor its address is known).
 function flush() {
 	if (k == "") return
 	v = last
@@ -9,6 +13,8 @@ function flush() {
 	else {
 		name = v; sub(/ +returns:.*/, "", name)
 		val = v; sub(/^[^ ]+ +returns:/, "", val); sub(/^ /, "", val)
+		if (val ~ /^\$#/ && name ~ /^(srv|clt)_features$/ && val !~ /[A-Za-z]/)
+			val = ""
 		if (val ~ /^\$#/) v = name " returns: " val
 		else v = name " returns: (no triple)"
 	}
