@@ -92,8 +92,81 @@ R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TT')
 R<NO>	$#error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " ["$&{server_addr}"]"
 ')dnl
 
+ifdef(`_MTA_STS_', `
+#
+# MTA-STS (the sts feature).  StsPolicy: the sts map entry of the domain
+# of an address (after its last @, no final dot), "none" without one.
+#
+SStsPolicy
+R$* @ $+	$@ $>StsPolicy $2
+R$+ .	$1
+R$+	$@ $(sts $1 $: none $)
+
+#
+# StsSecure: "${verify}": a "secure" policy for ${rcpt_addr} needs what
+# an access entry TEMP+VERIFY:128 asks for.
+#
+SStsSecure
+R$*	$: $1 $| $&{rcpt_addr}
+R$* $|	$@ ok	no recipient: no policy
+R$* $| $+	$: $1 $| $>StsPolicy $2
+R$* $| $* <TMPF>	$#error $@ 4.7.0 $: 450 STS lookup temp fail
+R$* $| $* secure $*	$@ $>"TLS_connection" $1 $| <TEMP+VERIFY:128>
+R$* $| $*	$@ $1
+
+#
+# StsCheck: the recipient: with a "secure" policy the server name must be
+# in its match= list, and (StsSan) among the certificate names.
+#
+SStsCheck
+R$*	$: $&{rcpt_addr} $| $1
+R $| $*	$@ ok	no recipient: no policy
+R$* $| $*	$: $>StsPolicy $2
+R$* <TMPF>	$#error $@ 4.7.0 $: 450 STS lookup temp fail
+R$* secure $*	$@ $>StsMatch $2
+R$*	$@ ok	not secure: nothing to check
+
+#
+# StsMatch: the rest of a secure policy; its match= list ("a:.b:c")
+#
+SStsMatch
+R$* servername=hostname	$: $1
+R$@	$@ $>StsSan	no match= list
+R$+	$: : $(stsxmatch $1 $: : $)
+R$* : $+ . : $*	$1 : $2 : $3	entries without a final dot
+R: $+ :	$: <N> $(macro {TLS_Name} $@ $&{server_name} $) $>StsNameListed : $1 :
+R<N> ok	$@ $>StsSan
+R<N> $*	$: $1 $| $&{server_name}
+R: $* $| $- . $+	$: $(macro {TLS_Name} $@ . $3 $) $>StsNameListed : $1
+R$* ok	$@ $>StsSan	".domain" matched
+R: $* :	$#error $@ 4.7.0 $: 450 $&{server_name} not found in " "$1
+
+#
+# StsNameListed: ":name:name:...:" holds ${TLS_Name}: ok
+#
+SStsNameListed
+R$* : $&{TLS_Name} : $*	$@ ok
+R$*	$@ $1
+
+#
+# StsSan: ${server_name} must be one of the certificate names (only an
+# exact name counts, as in sendmail 8.17)
+#
+SStsSan
+ifdef(`_STS_SAN', `dnl
+R$*	$: $&{server_name}
+R$={cert_altnames}	$@ ok
+R$*	$#error $@ 4.7.0 $: 450 $&{server_name} not listed in SANs
+')dnl
+R$*	$@ ok
+')dnl
+
 Stls_rcpt
 ifdef(`_LOCAL_TLS_RCPT_', `_T_HOOK(`tls_rcpt')')dnl
+ifdef(`_MTA_STS_', `R$*	$: $1 $| $>StsCheck $1
+R$* $| $#$*	$#$2
+R$* $| $*	$: $1
+')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
 R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $>TlsRcptEntry $>CanonAddr $1
 R<?>	$@ OK
@@ -125,6 +198,10 @@ Stls_server
 ifdef(`_LOCAL_TLS_SERVER_', `_T_HOOK(`tls_server')')dnl
 ifdef(`_TLS_FAILURES_', `R$*	$: $(macro {saved_verify} $@ $1 $) $1
 ')dnl
+ifdef(`_MTA_STS_', `R$*	$: $1 $| $>StsSecure $1
+R$* $| $#$*	$#$2
+R$* $| $*	$: $1
+')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
 R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $1 $| $>TlsPeer <! TLS_SRV_TAG> <$&{server_name}> <$&{server_addr}>
 R$* $| <_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TS')
@@ -137,9 +214,14 @@ R$*	$@ $>"TLS_connection" $1
 #
 STLS_connection
 R$* $| <$*> $*	$: $1 $| <$2>	only the first requirement counts
+dnl with requirements from the access map (or sts) the input always has
+dnl "$| <...>"; without, it is ${verify} alone
+ifdef(`_FULL_TLS_CONNECTION_CHECK_', `dnl
 define(`_T_TLSFAIL', `R$1 $`'| <$`'-:$`'+> $`'*	$`'#error $`'@ $`'2 $`': $`'1 " $2"
-R$1 $`'*	$`'#error $`'@ _T_TLS_DSN $`': "_T_TLS_CODE $2"
-')dnl
+R$1 $`'| $`'*	$`'#error $`'@ _T_TLS_DSN $`': "_T_TLS_CODE $2"
+')', `dnl
+define(`_T_TLSFAIL', `R$1	$`'#error $`'@ _T_TLS_DSN $`': "_T_TLS_CODE $2"
+')')dnl
 ifdef(`_FULL_TLS_CONNECTION_CHECK_', `dnl
 R$* $| <$*>	$: $1 $| $>TlsCode <$2>
 ')dnl
