@@ -184,6 +184,19 @@ SSenderAccess
 R$+ < @ $* >	$@ $>AccList <+ From> $| <F:$1@$2> <U:$1@> <D:$2> <>
 R$+	$@ $>AccList <+ From> $| <U:$1@> <>
 ')dnl
+ifdef(`_T_DNSBL_ASK_', `
+
+#
+# DnsblAsk: "<map> <zone> address": is the IPv4 address listed in the DNS
+# zone?  <OK> (not listed, or not IPv4), <TMP> (no answer), or <the A
+# record the list gives>.  For dnsbl and enhdnsbl.
+#
+SDnsblAsk
+R<$-> <$+> $-.$-.$-.$-	$: <$( $1 $6.$5.$4.$3.$2. $: OK $)>
+R<$-> <$+> $*	$@ <OK>	not an IPv4 address (or none)
+R<$* <TMP>>	$@ <TMP>
+R<$+>	$@ <$1>
+')dnl
 ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `', `dnl
 
 #
