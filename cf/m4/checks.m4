@@ -150,8 +150,8 @@ R<?> $* $| $*	$: <?> $1 $| $&{client_addr}
 R<?> $* $|	$@ <_RES_OK_>	submitted on this host
 R<?> $* $| $+	$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
 ')dnl
-R<?> $*	$@ $1
-R<$={ResOk}> $*	$@ $2
+R<?> $*	$: @ $1	@: accepted so far
+R<$={ResOk}> $*	$: @ $2
 R<TEMP> $*	$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R<PERM> $*	$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
 ifdef(`_ACCESS_TABLE_', `dnl
@@ -161,19 +161,33 @@ R<$*> $#$*	$#$2
 R<$*> $*	$: $1
 ')dnl
 ifdef(`_BADMX_CHK_', `dnl
-R$* < @ $+ > $*	$: $1 < @ $2 > $3 $| $>BadMX $2
+R@ $* < @ $+ > $*	$: @ $1 < @ $2 > $3 $| $>BadMX $2
 R$* $| $#$*	$#$2
 
+#
+# BadMX: the MX hosts of the domain of the sender ("mx1.:mx2." from mxlist)
+# must be names, not addresses or "." (BadMXNames), and their addresses
+# not match the badmx regex (BadMXAddrs)
+#
 SBadMX
-R$+	$:<MX><$1><:$(mxlist $1$):><:>
-R<MX><$+><:$*<TEMP>:><$*>	$#error $@ 4.1.2 $: "450 MX lookup failure for "$1
-R<MX><$*><:$+:$*><:$*>	<MX><$1><:$3><: $4 $(badmx $2 $):>
-R<MX><$*><$*><$*<BADMX>:$*>	$#error $@ 5.1.2 $:"550 Illegal MX record for host "$1
-R<MX><$*><$*><$*>	$:<MX><$1><$3><$2>
-R<MX><$*><:$+:$*><:$*>	<MX><$1><:$3><:$4 $(dnsA $2 $) :>
-R<MX><$*><$*><$*>	$:<MX><$1><$3><$2>
-R<MX><$*><:$+:$*><:$*>	<MX><$1><:$3><:$4 $(BadMXIP $2 $) :>
-R<MX><$*><$*><$*<BADMXIP>:$*>	$#error $@ 5.1.2 $:"550 Invalid MX record for host "$1
+R$+	$: $1 $| : $(mxlist $1 $) :
+R$+ $| $* <TEMP> $*	$#error $@ 4.1.2 $: "450 MX lookup failure for "$1
+R$+ $| $*	$: $1 $| $2 $| $>BadMXNames $1 $| $2
+R$+ $| $* $| $#$*	$#$3
+R$+ $| $* $| $*	$@ $>BadMXAddrs $1 $| $2
+
+SBadMXNames
+R$+ $| : $+ : $*	$: $1 $| $(badmx $2 $) $| : $3
+R$+ $| $* <BADMX> $| $*	$#error $@ 5.1.2 $:"550 Illegal MX record for host "$1
+R$+ $| $* $| : $+	$@ $>BadMXNames $1 $| : $3
+R$*	$@
+
+SBadMXAddrs
+R$+ $| : $+ : $*	$: $1 $| $(dnsA $2 $) $| : $3
+R$+ $| $+ $| $*	$: $1 $| $(BadMXIP $2 $) $| $3
+R$+ $| $* <BADMXIP> $| $*	$#error $@ 5.1.2 $:"550 Invalid MX record for host "$1
+R$+ $| $* $| : $+	$@ $>BadMXAddrs $1 $| : $3
+R$*	$@
 ')dnl
 ifdef(`_ACCESS_TABLE_', `
 
