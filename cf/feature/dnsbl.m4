@@ -12,15 +12,15 @@ ifelse(defn(`_ARG_'), `', `_T_FAIL(`FEATURE(`dnsbl'): the DNS zone is missing')'
 _T_DEFAULT(`DNSBL_MAP', `dns -R A')
 ifdef(`_DNSBL_R_', `', `define(`_DNSBL_R_', `')_T_PUSH(11)Kdnsbl DNSBL_MAP -T<TMP>`'ifdef(`DNSBL_MAP_OPT', ` DNSBL_MAP_OPT')
 _T_POP`'')
+define(`_T_DNSBL_ASK_', `1')
 _T_PUSH(18)dnl
-R$*	$: $&{client_addr}
-R$-.$-.$-.$-	$: <?> $(dnsbl $4.$3.$2.$1.`'defn(`_ARG_')`'. $: OK $)
-R<?>OK	$: OKSOFAR
-ifelse(defn(`_ARG3_'), `', `R<?>$+<TMP>	$: TMPOK
-', `R<?>$+<TMP>	$#error $@ 4.4.3 $: ifelse(defn(`_ARG3_'), `t', `"451 Temporary lookup failure of " $&{client_addr} " at 'defn(`_ARG_')`"', `defn(`_ARG3_')')
+R$*	$: $>DnsblAsk <dnsbl> <defn(`_ARG_')> $&{client_addr}
+R<OK>	$: OKSOFAR
+ifelse(defn(`_ARG3_'), `', `R<TMP>	$: TMPOK	a lookup failure lets the client on
+', `R<TMP>	$#error $@ 4.4.3 $: ifelse(defn(`_ARG3_'), `t', `"451 Temporary lookup failure of " $&{client_addr} " at 'defn(`_ARG_')`"', `defn(`_ARG3_')')
 ')dnl
-ifelse(defn(`_ARG2_'), `quarantine', `R<?>$+	$#error $@ quarantine $: 'defn(`_ARG_')`
-', defn(`_ARG2_'), `discard', `R<?>$+	$#discard $: 'defn(`_ARG_')`
-', `R<?>$+	$#error $@ 5.7.1 $: ifelse(defn(`_ARG2_'), `', `"550 Rejected: " $&{client_addr} " listed at 'defn(`_ARG_')`"', `defn(`_ARG2_')')
+ifelse(defn(`_ARG2_'), `quarantine', `R<$+>	$#error $@ quarantine $: 'defn(`_ARG_')`
+', defn(`_ARG2_'), `discard', `R<$+>	$#discard $: 'defn(`_ARG_')`
+', `R<$+>	$#error $@ 5.7.1 $: ifelse(defn(`_ARG2_'), `', `"550 Rejected: " $&{client_addr} " listed at 'defn(`_ARG_')`"', `defn(`_ARG2_')')
 ')dnl
 _T_POP

@@ -15,14 +15,15 @@ R$*	$: <$1><?> $| $>"Local_greet_pause" $1
 R<$*><?> $| $#$*	$#$2
 R<$*><?> $| $*	$: $1
 ifdef(`_ACCESS_TABLE_', `dnl
-R$+ $| $+	$: $>D < $1 > <?> <! GreetPause> < $2 >
-R   $| $+	$: $>A < $1 > <?> <! GreetPause> <>
-R<?> <$+>	$: $>A < $1 > <?> <! GreetPause> <>
-ifelse(defn(`_ARG_'), `', `R<?> <$*>	$@
-', `R<?> <$*>	$# 'defn(`_ARG_')`
+R$+ $| $+	$: $2 $| $>AccHost <! GreetPause> <$1>
+R$+ $| <?>	$: $>AccIP <! GreetPause> <$1>
+R$+ $| <$*>	$: <$2>
+R $| $+	$: $>AccIP <! GreetPause> <$1>
+ifelse(defn(`_ARG_'), `', `R<?>	$@
+', `R<?>	$# 'defn(`_ARG_')`
 ')dnl
-R<$* <TMPF>> <$*>	$@
-R<$+> <$*>	$# $1
+R<_ATMPF_>	$@
+R<$+>	$# $1
 ', `R$*	$# 'defn(`_ARG_')`
 ')dnl
 _T_POP

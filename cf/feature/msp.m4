@@ -51,7 +51,7 @@ _T_POP
 dnl every recipient, local or not, goes to the MTA (ruleset 5)
 _T_PUSH(15)
 SLocal_localaddr
-R$+	$: $>ParseRecipient $1
+R$+	$: $>RcptDest $1
 R$* < @ $+ > $*	$#relay $@ ${MTAHost} $: $1 < @ $2 > $3
 ifdef(`_USE_DECNET_SYNTAX_', `R$+ :: $+	$#relay $@ ${MTAHost} $: $1 :: $2
 ')dnl

@@ -10,7 +10,7 @@ _T_NEEDACCESS(`queuegroup')
 _T_PUSH(15)
 Squeuegroup
 R< $+ >	$1
-R $+ @ $+	$: $>SearchList <! qgrp> $| <F:$1@$2> <D:$2> <>
+R $+ @ $+	$: $>AccList <! qgrp> $| <F:$1@$2> <D:$2> <>
 ifelse(defn(`_ARG_'), `', `R<?>	$@
 ', `R<?>	$# 'defn(`_ARG_')`
 ')dnl

@@ -13,7 +13,7 @@ ifdef(`_RHSBL_R_', `', `define(`_RHSBL_R_', `')ifdef(`_DNSBL_R_', `', `_T_PUSH(1
 _T_POP')')
 _T_PUSH(18)dnl
 R$+	$: <@> $>CanonAddr $&f
-R<@> $*<@$+.>	$: <@> <@$2.> $| $>SearchList <+ rhs> $| <F:$1@$2> <D:$2> <>
+R<@> $*<@$+.>	$: <@> <@$2.> $| $>AccList <+ rhs> $| <F:$1@$2> <D:$2> <>
 R<@> $* $| <$={Accept}>	$: OKSOFAR
 R<@> $*<@$+.> $| $*	$: <?> $(dnsbl $2.`'defn(`_ARG_')`'. $: OK $) $(macro {RHS} $@ $2 $)
 R<@> $*	$: OKSOFAR

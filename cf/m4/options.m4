@@ -76,6 +76,8 @@ _T_OPT(`IgnoreDots', `confIGNORE_DOTS')dnl
 _T_OPT(`InputMailFilters', `confINPUT_MAIL_FILTERS')dnl
 _T_OPT(`LogLevel', `confLOG_LEVEL')dnl
 _T_OPT(`MailboxDatabase', `confMAILBOX_DATABASE')dnl
+dnl Tern's own option: where the built-in [LOCAL] mailer keeps mailboxes
+_T_OPT(`MailboxDirectory', `confMAILBOX_DIRECTORY')dnl
 _T_OPT(`MatchGECOS', `confMATCH_GECOS')dnl
 _T_OPT(`MaxAliasRecursion', `confMAX_ALIAS_RECURSION')dnl
 _T_OPT(`MaxDaemonChildren', `confMAX_DAEMON_CHILDREN')dnl

@@ -16,83 +16,116 @@ dnl Written with tabs between the fields (sendmail needs at least one).
 dnl
 divert(0)dnl
 #
-# canonify (3): find the host part, strip comments of the old kind,
-# group syntax and source routes; put the host in focus.
+# canonify (3): the address with its host in focus, "user < @ host >".
+# The work is done in steps, each a ruleset of its own: CanonGroup (group
+# syntax), CanonList (what is left of list:;), Innermost (the innermost
+# <...>), NoRoute (source routes), then Focus (which @, ! or % names the
+# host) hands over to Canonify2.
 #
 Scanonify=3
 R$@	$@ <@>	the null address
-# a group "name: ...;" loses its name, unless the colon belongs to
-# something else: <...>, @route:, IPv6 literals, node::user, the
-# list file syntax
-R$*	$: $1 <@>
-R$* < $* > $* <@>	$: $1 < $2 > $3
-R@ $* <@>	$: @ $1
-R$* [ IPv6 : $+ ] <@>	$: $1 [ IPv6 : $2 ]
-R$* :: $* <@>	$: $1 :: $2
-R: `include' : $* <@>	$: : `include' : $1
-R$* : $* [ $* ]	$: $1 : $2 [ $3 ] <@>
-R$* : $* <@>	$: $2
-R$* <@>	$: $1
+R$*	$: $>CanonGroup $1
+R$*	$: $>CanonList $1
+R$* :; <@>	$@ $1 :; <@>	list:;
+R$*	$: $>Innermost $1
+R< @ >	$@ < @ >	MAIL FROM:<>
+R$*	$@ $>Focus $>NoRoute $1
+
+#
+# CanonGroup: "name: address ..." loses the group name, unless the colon
+# belongs to something else: <...>, a leading @route:, an IPv6 literal,
+# node::user, the list file syntax.  A colon before an address literal always counts
+# as a group's (so "@route:user@[addr]" loses its route here).
+#
+SCanonGroup
+R$*	$: <G> $1	G: the group name may go
+R<G> $* < $* > $*	$: $1 < $2 > $3
+R<G> @ $*	$: @ $1
+R<G> $* [ IPv6 : $+ ]	$: $1 [ IPv6 : $2 ]
+R<G> $* :: $*	$: $1 :: $2
+R<G> : `include' : $*	$: : `include' : $1
+R$* : $* [ $* ]	$: <G> $1 : $2 [ $3 ]
+R$* < @ >	$: <G> $1	a trailing <@> goes too ("<@>" is an empty list)
+R<G> $* : $*	$@ $2	everything up to the first colon
+R<G> $*	$@ $1
+
+#
+# CanonList: the semicolons of a group's end.  "list:;" in brackets, or
+# nothing left at all, is the empty list "... :; <@>".
+#
+SCanonList
 R$* ;	$1
 R$* < $+ :; > $*	$@ $2 :; <@>
 R$* < $* ; >	$1 < $2 >
-R$@	$@ :; <@>	nothing left: it was list:;
-# keep only the innermost <...>
+R$@	$@ :; <@>
+
+#
+# Innermost: keep only what the innermost <...> holds; "<>" is < @ >.
+#
+SInnermost
 R$*	$: < $1 >
-R$+ < $* >	< $2 >
-R< $* > $+	< $1 >
-R<>	$@ < @ >	MAIL FROM:<>
-R< $+ >	$: $1
+R$+ < $* >	< $2 >	drop what comes before
+R< $* > $+	< $1 >	and after
+R<>	$@ < @ >
+R< $+ >	$@ $1
+
+#
+# NoRoute: a source route "@a,@b:user@c" ifdef(`_USE_DEPRECATED_ROUTE_ADDR_', `is kept as "< @a > : @b : user@c"', `is just "user@c"').
+#
+SNoRoute
 ifdef(`_USE_DEPRECATED_ROUTE_ADDR_', `dnl
-# keep source routes, as <@a,@b:user@c> becomes < @a > : @b : user@c
 R@ $+ , $+	@ $1 : $2
 ifdef(`NO_NETINET6', `', `R@ [$+] : $+	$@ $>Canonify2 < @ [$1] > : $2
 ')dnl
 R@ $+ : $+	$@ $>Canonify2 < @$1 > : $2
 ', `dnl
-# drop source routes: <@a,@b:user@c> is user@c
 R@ $+ , $+	$2
 ifdef(`NO_NETINET6', `', `R@ [ $* ] : $+	$2
 ')dnl
 R@ $+ : $+	$2
 ')dnl
+
+#
+# Focus: the host is after the rightmost @; else before the first ! (UUCP)
+# ifdef(`_USE_DECNET_SYNTAX_', `or ::, ')else after the rightmost %.  A result of Canonify2 is passed on.
+#
+SFocus
 R$+ : $* ; @ $+	$@ $>Canonify2 $1 : $2 ; < @ $3 >	list syntax
 R$+ : $* ;	$@ $1 : $2;
-# focus on the rightmost @
+R$* < @ $* > $*	$@ $1 < @ $2 > $3	NoRoute has done it
 R$+ @ $+	$: $1 < @ $2 >
-R$+ < $+ @ $+ >	$1 $2 < @ $3 >
+R$+ < $+ @ $+ >	$1 $2 < @ $3 >	not the rightmost: move it out
 R$+ < @ $+ >	$@ $>Canonify2 $1 < @ $2 >
 ifdef(`_NO_UUCP_', `', `dnl
-# bang paths: host!user, a.b!user, host!more!user
-R$- ! $+	$@ $>Canonify2 $2 < @ $1 .UUCP >
-R$+ . $- ! $+	$@ $>Canonify2 $3 < @ $1 . $2 >
+R$- ! $+	$@ $>Canonify2 $2 < @ $1 .UUCP >	host!user
+R$+ . $- ! $+	$@ $>Canonify2 $3 < @ $1 . $2 >	a.b!user
 R$+ ! $+	$@ $>Canonify2 $2 < @ $1 .UUCP >
 ')dnl
 ifdef(`_USE_DECNET_SYNTAX_', `dnl
-# DECnet node::user
 R$- :: $+	$@ $>Canonify2 $2 < @ $1 .DECNET >
 R$- . $- :: $+	$@ $>Canonify2 $3 < @ $1.$2 .DECNET >
 ')dnl
 ifdef(`_NO_PERCENTHACK_', `', `dnl
-# the rightmost % is an @
-R$* % $*	$1 @ $2
-R$* @ $* @ $*	$1 % $2 @ $3
+R$* % $*	$1 @ $2	every % an @ ...
+R$* @ $* @ $*	$1 % $2 @ $3	... but the last one a % again
 ')dnl
 R$* @ $*	$@ $>Canonify2 $1 < @ $2 >
 R$*	$@ $>Canonify2 $1	a local name
 
 #
-# Canonify2 (96): make the focused host canonical.
+# Canonify2 (96): the focused host made canonical (a final dot marks it):
+# localhost and our own address literals are $j, other literals stay as
+# they are; domaintable and the site rules of ruleset 3; .UUCP names; then pseudo
+# domains (class P) as they are, others looked up (HostLookup).
 #
 SCanonify2=96
 R$* < @ localhost > $*	$: $1 < @ $j . > $2
 R$* < @ localhost . $m > $*	$: $1 < @ $j . > $2
 ifdef(`_NO_UUCP_', `', `R$* < @ localhost . UUCP > $*	$: $1 < @ $j . > $2
 ')dnl
-# address literals: our own are $j, others stay as they are
-R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
-R$* < @@ $=w > $*	$: $1 < @ $j . > $3
-R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+R$* < @ [ $+ ] > $*	$: $1 < @ [ $2 ] > $3 $| [ $2 ]
+R$* < @ [ $+ ] > $* $| $=w	$: $1 < @ $j . > $3	one of our addresses
+R$* < @ [ $+ ] > $* $| $*	$@ $1 < @ [ $2 ] > $3	a literal not ours
 ifdef(`_DOMAIN_TABLE_', `R$* < @ $+ > $*	$: $1 < @ $(domaintable $2 $) > $3
 ')dnl
 undivert(14)dnl
@@ -103,43 +136,17 @@ ifdef(`_UUDOMAIN_TABLE_', `R$* < @ $+ .UUCP > $*	$: $1 < @ $(uudomain $2 $: $2.U
 ifdef(`_NO_UUCP_', `',
 `ifdef(`UUCP_RELAY', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ', `dnl
-ifdef(`_CLASS_U_', `R$* < @ $=U . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
-ifdef(`_CLASS_V_', `R$* < @ $=V . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
-ifdef(`_CLASS_W_', `R$* < @ $=W . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
-ifdef(`_CLASS_X_', `R$* < @ $=X . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
-ifdef(`_CLASS_Y_', `R$* < @ $=Y . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
+define(`_T_UUCLASS', `ifdef(`_CLASS_$1_', `R$`'* < @ $`'=$1 . UUCP > $`'*	$`'@ $`'1 < @ $`'2 . UUCP . > $`'3
+')')dnl
+_T_UUCLASS(`U')_T_UUCLASS(`V')_T_UUCLASS(`W')_T_UUCLASS(`X')_T_UUCLASS(`Y')dnl
 ifdef(`_NO_CANONIFY_', `', `dnl
 R$* < @ $+ . UUCP > $*	$: $1 < @ $[ $2 $] . UUCP . > $3
 R$* < @ $+ . . UUCP . > $*	$@ $1 < @ $2 . > $3	it was a local name
 ')')')dnl
-# a host ending in class P (pseudo domains, the dot) is canonical
-R$* < @ $* $=P > $*	$: $1 < @ $2 $3 . > $4
-R$* < @ $* $~P > $*	$: $&{daemon_flags} $| $1 < @ $2 $3 > $4
-ifdef(`_NO_CANONIFY_', `dnl
-# no name server lookups except for class {Canonify} and daemons with c
-R$* $| $* < @ $* $={Canonify} > $*	$: $2 < @ $[ $3 $4 $] > $5
-R$* c $* $| $* < @ $* > $*	$: $3 < @ $[ $4 $] > $5
-R$* $| $* < @ $+ . > $*	$: $2 < @ $3 . > $4
-R$* $| $* < @ $+.$+ > $*	$: $2 < @ $3.$4 . > $5
-ifdef(`_CANONIFY_HOSTS_', `R$* $| $* < @ $* > $*	$: $2 < @ $[ $3 $] > $4
-')', `dnl
-# daemons with CC do not look names up
-R$* CC $* $| $* < @ $+.$+ > $*	$: $3 < @ $4.$5 . > $6
-R$* CC $* $| $*	$: $3
-ifdef(`_FFR_NOCANONIFY_HEADERS', `dnl
-R$* $| $* < @ $* $~P > $*	$: $&{addr_type} $| $2 < @ $3 $4 > $5
-R$* h $* $| $* < @ $+.$+ > $*	$: $3 < @ $4.$5 . > $6
-R$* h $* $| $*	$: $3
-')dnl
-R$* $| $* < @ $* > $*	$: $2 < @ $[ $3 $] > $4	ask the name server
-')dnl
-R$* $| $*	$: $2
-# names of this host and pseudo domains are canonical
+R$* < @ $* $=P > $*	$: $1 < @ $2 $3 . > $4	a pseudo domain, or already canonical
+R$* < @ $* $~P > $*	$: $4 $| $1 $| $>HostLookup $2 $3
+R$* $| $* $| $*	$: $2 < @ $3 > $1	put back together
+# names of this host, of masqueraded and virtual domains are canonical
 R$* < @ $=w > $*	$: $1 < @ $2 . > $3
 ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4
 ', `R$* < @ $=M > $*	$: $1 < @ $2 . > $3
@@ -152,58 +159,80 @@ ifdef(`_GENERICS_TABLE_', `ifdef(`_GENERICS_ENTIRE_DOMAIN_',
 `R$* < @ $* $=G > $*	$: $1 < @ $2 $3 . > $4
 ', `R$* < @ $=G > $*	$: $1 < @ $2 . > $3
 ')')dnl
-R$* < @ $* . . > $*	$1 < @ $2 . > $3	one trailing dot is enough
+R$* < @ $* . . > $*	$1 < @ $2 . > $3	one final dot is enough
 
 #
-# final (4): the external form of an address.
+# HostLookup: a host name not known to be canonical; the name server is
+# asked unless nocanonify is on ifdef(`_NO_CANONIFY_', `(on: only class {Canonify},
+# daemons with the c modifier'ifdef(`_CANONIFY_HOSTS_', `, and names without a dot')`)', `(off: not on daemons with CC)').
+#
+SHostLookup
+R$*	$: $&{daemon_flags} $| $1
+ifdef(`_NO_CANONIFY_', `dnl
+R$* $| $* $={Canonify}	$@ $[ $2 $3 $]
+R$* c $* $| $+	$@ $[ $3 $]
+R$* $| $+ .	$@ $2 .
+R$* $| $+ . $+	$@ $2 . $3 .
+ifdef(`_CANONIFY_HOSTS_', `R$* $| $*	$@ $[ $2 $]
+')dnl
+', `dnl
+R$* CC $* $| $+ . $+	$@ $3 . $4 .
+R$* CC $* $| $*	$@ $3
+ifdef(`_FFR_NOCANONIFY_HEADERS', `dnl
+R$* $| $*	$: $&{addr_type} $| $2
+R$* h $* $| $+ . $+	$@ $3 . $4 .
+R$* h $* $| $*	$@ $3
+')dnl
+R$* $| $*	$@ $[ $2 $]	ask the name server
+')dnl
+R$* $| $*	$@ $2
+
+#
+# final (4): the external form: no focus, no final dots, user@host.
 #
 Sfinal=4
 R$+ :; <@>	$@ $1 :	list:;
-R$* <@>	$@	null address, empty list
-R$* < @ $+ . > $*	$1 < @ $2 > $3
-R$* < @ *LOCAL* > $*	$1 < @ $j > $2
-R$* < $+ > $*	$1 $2 $3	out of focus
-R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3	route address
+R$* <@>	$@	the null address, an empty list
+R$* < @ *LOCAL* > $*	$: $1 < @ $j > $2
+R$* < @ $+ . > $*	$: $1 < @ $2 > $3
+R$* < $+ > $*	$: $1 $2 $3	out of focus
+R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3	a route gets its commas back
 R@ $*	$@ @ $1
-ifdef(`_NO_UUCP_', `', `R$+ @ $- . UUCP	$2!$1	user@host.UUCP is host!user
+ifdef(`_NO_UUCP_', `', `R$+ @ $- . UUCP	$: $2!$1	user@host.UUCP is host!user
 ')dnl
-ifdef(`_USE_DECNET_SYNTAX_', `R$+ @ $+ . DECNET	$2 :: $1
+ifdef(`_USE_DECNET_SYNTAX_', `R$+ @ $+ . DECNET	$: $2 :: $1
 ')dnl
-R$+ % $=w @ $=w	$1 @ $2
+R$+ % $=w @ $=w	$: $1 @ $2
 
 #
 # Recurse (97): start again from the top.
 #
 SRecurse=97
-R$*	$: $>canonify $1
-R$*	$@ $>parse $1
+R$*	$@ $>parse $>canonify $1
 
 #
-# parse (0): pick mailer, host and user.
+# parse (0): pick mailer, host and user: Parse0 (syntax, names of this
+# host), ParseLocal (the site rules of ruleset 0), Parse1 (the mailer).
 #
 Sparse=0
 R$*	$: $>Parse0 $1
-R<@>	$#_LOCAL_ $: <@>	null address: local, for the error message
+R<@>	$#_LOCAL_ $: <@>	the null address: local, for its error message
 R$*	$: $>ParseLocal $1
 R$*	$: $>Parse1 $1
 
 #
-# Parse0: syntax checks; strips names of this host.  Returns the address
-# or an error triple, never another mailer.
+# Parse0: refuses bad syntax with an error triple; drops the names of this
+# host, and starts over when what is left still routes (a network
+# character of class O in the local part).  Returns the address.
 #
 SParse0
 R<@>	$@ <@>
 R$* : $* ; <@>	$#error $@ 5.1.3 $: "553 List:; syntax illegal for recipient addresses"
-R@ <@ $* >	< @ $1 >	"@@host"
+R@ <@ $* >	< @ $1 >	"@@host" is "@host"
 R<@ $+>	$#error $@ 5.1.3 $: "553 User address required"
 R$+ <@>	$#error $@ 5.1.3 $: "553 Hostname required"
-R$*	$: <> $1
-R<> $* < @ [ $* ] : $+ > $*	$1 < @ [ $2 ] : $3 > $4
-R<> $* < @ [ $* ] , $+ > $*	$1 < @ [ $2 ] , $3 > $4
-R<> $* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
-R<> $* < @ [ $+ ] > $*	$1 < @ [ $2 ] > $3
-R<> $* <$* : $* > $*	$#error $@ 5.1.3 $: "553 Colon illegal in host name part"
-R<> $*	$1
+R$*	$: $>LiteralSyntax $1
+R$#$*	$#$1
 R$* < @ . $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
 R$* < @ $* .. $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
 R$* < @ $* @ > $*	$#error $@ 5.1.2 $: "553 Invalid route address"
@@ -213,13 +242,11 @@ ifdef(`_STRICT_RFC821_', `dnl
 R$* . < @ $* > $*	$#error $@ 5.1.2 $: "553 Local part must not end with a dot"
 R. $* < @ $* > $*	$#error $@ 5.1.2 $: "553 Local part must not begin with a dot"
 ')dnl
-# this host: drop the host part; a network character left in the local
-# part ($=O) means the address goes on from here
-R$* < @ > $*	$@ $>Parse0 $>canonify $1	user@
-R< @ $=w . > : $*	$@ $>Parse0 $>canonify $2	@here:...
+R$* < @ > $*	$@ $>Parse0 $>canonify $1	user@ is user
+R< @ $=w . > : $*	$@ $>Parse0 $>canonify $2	@here:rest is rest
 R$- < @ $=w . >	$: $(dequote $1 $) < @ $2 . >
 R< @ $+ >	$#error $@ 5.1.3 $: "553 User address required"
-R$* $=O $* < @ $=w . >	$@ $>Parse0 $>canonify $1 $2 $3
+R$* $=O $* < @ $=w . >	$@ $>Parse0 $>canonify $1 $2 $3	user%host@here
 R$-	$: $(dequote $1 $) < @ *LOCAL* >
 R< @ *LOCAL* >	$#error $@ 5.1.3 $: "553 User address required"
 R$* $=O $* < @ *LOCAL* >	$@ $>Parse0 $>canonify $1 $2 $3
@@ -228,6 +255,17 @@ ifdef(`_ADD_BCC_', `R$+	$: $>ParseBcc $1
 ')dnl
 ifdef(`_PREFIX_MOD_', `R _PREFIX_MOD_ $+	$: $1 $(macro {rcpt_flags} $@ _PREFIX_FLAGS_ $)
 ')dnl
+
+#
+# LiteralSyntax: an address literal in focus must be the whole host part
+# (a route after it aside); a colon in any other host part is an error.
+#
+SLiteralSyntax
+R$* < @ [ $* ] : $+ > $*	$@ $1 < @ [ $2 ] : $3 > $4
+R$* < @ [ $* ] , $+ > $*	$@ $1 < @ [ $2 ] , $3 > $4
+R$* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
+R$* < @ [ $+ ] > $*	$@ $1 < @ [ $2 ] > $3
+R$* < $* : $* > $*	$#error $@ 5.1.3 $: "553 Colon illegal in host name part"
 
 #
 # Parse1: the bottom half of parse.
@@ -426,10 +464,13 @@ R< $+ > $#$*	$#$2
 R< $+ > $*	$#_RELAY_ $@ $1 $: $2
 ')dnl
 SMailertable=90
-R$* <$- . $+ > $*	$: $1$2 < $(mailertable .$3 $@ $1$2 $@ $2 $) > $4
-R$* <$~[ : $* > $*	$>MailerToTriple < $2 : $3 > $4
-R$* < . $+ > $*	$@ $>Mailertable $1 . <$2> $3
-R$* < $* > $*	$: < $(mailertable . $@ $1$2 $) > $3
+# "consumed < rest > address": look up ".rest" without its first label
+# (%1 the labels consumed, %2 the last one), then one label shorter, and
+# last of all ".".  One level of recursion per label.
+R$* < $- . $+ > $*	$: $1 $2 < $(mailertable . $3 $@ $1 $2 $@ $2 $: ? . $3 $) > $4
+R$* < $~[ : $* > $*	$>MailerToTriple < $2 : $3 > $4
+R$* < ? . $+ > $*	$@ $>Mailertable $1 . < $2 > $3	not there: a label less
+R$* < $* > $*	$: < $(mailertable . $@ $1 $2 $: ? $) > $3
 R< $~[ : $* > $*	$>MailerToTriple < $1 : $2 > $3
 R< $* > $*	$@ $2	no entry
 ')dnl

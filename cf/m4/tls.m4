@@ -5,14 +5,29 @@ dnl tls.m4 -- rulesets sendmail calls around AUTH and STARTTLS:
 dnl trust_auth (may the client say AUTH=someone else?), Local_Relay_Auth,
 dnl srv_features and clt_features (which SMTP extensions), try_tls,
 dnl tls_rcpt, tls_client and tls_server (is the TLS session good enough?),
-dnl TLS_connection and TLS_req that judge a requirement from the access
-dnl map, RelayTLS (relaying for clients with trusted certificates),
-dnl authinfo, and RateControl / ConnControl of ratecontrol and conncontrol.
+dnl RelayTLS (relaying for clients with trusted certificates), authinfo,
+dnl and RateControl / ConnControl of ratecontrol and conncontrol.
+dnl
+dnl Most of them ask the access map about the other side: TlsPeer looks a
+dnl tag up for a host name, then its address, then the bare "Tag:" entry.
+dnl
+dnl A TLS requirement from the access map ("VERIFY", "VERIFY:bits",
+dnl "ENCR:bits", with PERM+ or TEMP+ in front and +CN:name, +CS:subject,
+dnl +CI:issuer, +CITag:tag extras separated by ++) is judged by
+dnl TlsJudge in three steps: the reply code it would fail with
+dnl (TlsCode), the certificate (TlsVerify), the key length (TlsBits),
+dnl then the extras (TlsExtras).  The public entry point for that is
+dnl TLS_connection: "${verify} $| <requirement>".
 dnl
 dnl Without the access map most of them accept everything.
 dnl
 define(`_T_TLS_DSN', ifdef(`TLS_PERM_ERR', `5.7.0', `4.7.0'))
 define(`_T_TLS_CODE', ifdef(`TLS_PERM_ERR', `554', `454'))
+dnl _T_HOOK(name): call Local_name first; its triple decides
+define(`_T_HOOK', `R$`'*	$: $`'1 $`'| $>"Local_$1" $`'1
+R$`'* $`'| $`'#$`'*	$`'#$`'2
+R$`'* $`'| $`'*	$: $`'1
+')
 divert(0)dnl
 
 #
@@ -21,160 +36,282 @@ divert(0)dnl
 SLocal_trust_auth
 Strust_auth
 R$*	$: $&{auth_type} $| $1
-R$@ $| $*	$#error $@ 5.7.1 $: "550 not authenticated"
+R$| $*	$#error $@ 5.7.1 $: "550 not authenticated"
 R$* $| $&{auth_authen}	$@ identical
 R$* $| <$&{auth_authen}>	$@ identical
-R$* $| $*	$: $1 $| $>"Local_trust_auth" $2
-R$* $| $#$*	$#$2
+R$* $| $*	$: $2 $| $>"Local_trust_auth" $2
+R$* $| $#$*	$#$2	the site allows it
 R$*	$#error $@ 5.7.1 $: "550 " $&{auth_authen} " not allowed to act as " $&{auth_author}
 
 SLocal_Relay_Auth
+ifdef(`_ACCESS_TABLE_', `
+
+#
+# TlsPeer: "<! Tag> <host name> <address>": the access map entry for the
+# name (and its domains), else the address (and its networks), else the
+# bare "Tag:" key.  <value>, <?> or <<TMPF>>.
+#
+STlsPeer
+R<$- $-> <$*> <$*>	$: <$1 $2> <$4> $>AccHost <$1 $2> <$3>
+R<$- $-> <$*> <?>	$: <$1 $2> $>AccIP <$1 $2> <$3>
+R<$- $-> <$*> <$*>	$: <$1 $2> <$4>
+R<$- $-> <?>	$@ $>AccTry <$1 $2>
+R<$- $-> <$*>	$@ <$3>
+')
 
 #
 # SMTP extensions offered to a client / used with a server
 #
 Ssrv_features
-ifdef(`_LOCAL_SRV_FEATURES_', `R$*	$: $1 $| $>"Local_srv_features" $1
-R$* $| $#$*	$#$2
-R$* $| $*	$: $1
-')dnl
+ifdef(`_LOCAL_SRV_FEATURES_', `_T_HOOK(`srv_features')')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $>D <$&{client_name}> <?> <! SRV_FEAT_TAG> <>
-R<?>$*	$: $>A <$&{client_addr}> <?> <! SRV_FEAT_TAG> <>
-R<?>$*	$: <$(access SRV_FEAT_TAG`'_TAG_DELIM_ $: ? $)>
-R<?>$*	$@ OK
-R<$* _ATMPF_>$*	$#temp
-R<$+>$*	$# $1
+R$*	$: $>TlsPeer <! SRV_FEAT_TAG> <$&{client_name}> <$&{client_addr}>
+R<?>	$@ OK
+R<_ATMPF_>	$#temp
+R<$+>	$# $1
 ')dnl
 
 Sclt_features
-ifdef(`_LOCAL_CLT_FEATURES_', `R$*	$: $1 $| $>"Local_clt_features" $1
-R$* $| $#$*	$#$2
-R$* $| $*	$: $1
-')dnl
+ifdef(`_LOCAL_CLT_FEATURES_', `_T_HOOK(`clt_features')')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $>D <$&{client_name}> <?> <! CLT_FEAT_TAG> <>
-R<?>$*	$: $>A <$&{client_addr}> <?> <! CLT_FEAT_TAG> <>
-R<?>$*	$: <$(access CLT_FEAT_TAG`'_TAG_DELIM_ $: ? $)>
-R<?>$*	$@ OK
-R<$* _ATMPF_>$*	$#temp
-R<$+>$*	$# $1
+R$*	$: $>TlsPeer <! CLT_FEAT_TAG> <$&{client_name}> <$&{client_addr}>
+R<?>	$@ OK
+R<_ATMPF_>	$#temp
+R<$+>	$# $1
 ')dnl
 
 #
 # STARTTLS
 #
 Stry_tls
-ifdef(`_LOCAL_TRY_TLS_', `R$*	$: $1 $| $>"Local_try_tls" $1
-R$* $| $#$*	$#$2
-R$* $| $*	$: $1
-')dnl
+ifdef(`_LOCAL_TRY_TLS_', `_T_HOOK(`try_tls')')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $>D <$&{server_name}> <?> <! TLS_TRY_TAG> <>
-R<?>$*	$: $>A <$&{server_addr}> <?> <! TLS_TRY_TAG> <>
-R<?>$*	$: <$(access TLS_TRY_TAG`'_TAG_DELIM_ $: ? $)>
-R<?>$*	$@ OK
-R<$* _ATMPF_>$*	$#error $@ 4.3.0 $: _TMPFMSG_(`TT')
-R<NO>$*	$#error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " ["$&{server_addr}"]"
+R$*	$: $>TlsPeer <! TLS_TRY_TAG> <$&{server_name}> <$&{server_addr}>
+R<?>	$@ OK
+R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TT')
+R<NO>	$#error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " ["$&{server_addr}"]"
+')dnl
+
+ifdef(`_MTA_STS_', `
+#
+# MTA-STS (the sts feature).  StsPolicy: the sts map entry of the domain
+# of an address (after its last @, no final dot), "none" without one.
+#
+SStsPolicy
+R$* @ $+	$@ $>StsPolicy $2
+R$+ .	$1
+R$+	$@ $(sts $1 $: none $)
+
+#
+# StsSecure: "${verify}": a "secure" policy for ${rcpt_addr} needs what
+# an access entry TEMP+VERIFY:128 asks for.
+#
+SStsSecure
+R$*	$: $1 $| $&{rcpt_addr}
+R$* $|	$@ ok	no recipient: no policy
+R$* $| $+	$: $1 $| $>StsPolicy $2
+R$* $| $* <TMPF>	$#error $@ 4.7.0 $: 450 STS lookup temp fail
+R$* $| $* secure $*	$@ $>"TLS_connection" $1 $| <TEMP+VERIFY:128>
+R$* $| $*	$@ $1
+
+#
+# StsCheck: the recipient: with a "secure" policy the server name must be
+# in its match= list, and (StsSan) among the certificate names.
+#
+SStsCheck
+R$*	$: $&{rcpt_addr} $| $1
+R $| $*	$@ ok	no recipient: no policy
+R$* $| $*	$: $>StsPolicy $2
+R$* <TMPF>	$#error $@ 4.7.0 $: 450 STS lookup temp fail
+R$* secure $*	$@ $>StsMatch $2
+R$*	$@ ok	not secure: nothing to check
+
+#
+# StsMatch: the rest of a secure policy; its match= list ("a:.b:c")
+#
+SStsMatch
+R$* servername=hostname	$: $1
+R$@	$@ $>StsSan	no match= list
+R$+	$: : $(stsxmatch $1 $: : $)
+R$* : $+ . : $*	$1 : $2 : $3	entries without a final dot
+R: $+ :	$: <N> $(macro {TLS_Name} $@ $&{server_name} $) $>StsNameListed : $1 :
+R<N> ok	$@ $>StsSan
+R<N> $*	$: $1 $| $&{server_name}
+R: $* $| $- . $+	$: $(macro {TLS_Name} $@ . $3 $) $>StsNameListed : $1
+R$* ok	$@ $>StsSan	".domain" matched
+R: $* :	$#error $@ 4.7.0 $: 450 $&{server_name} not found in " "$1
+
+#
+# StsNameListed: ":name:name:...:" holds ${TLS_Name}: ok
+#
+SStsNameListed
+R$* : $&{TLS_Name} : $*	$@ ok
+R$*	$@ $1
+
+#
+# StsSan: ${server_name} must be one of the certificate names (only an
+# exact name counts, as in sendmail 8.17)
+#
+SStsSan
+ifdef(`_STS_SAN', `dnl
+R$*	$: $&{server_name}
+R$={cert_altnames}	$@ ok
+R$*	$#error $@ 4.7.0 $: 450 $&{server_name} not listed in SANs
+')dnl
+R$*	$@ ok
 ')dnl
 
 Stls_rcpt
-ifdef(`_LOCAL_TLS_RCPT_', `R$*	$: $1 $| $>"Local_tls_rcpt" $1
+ifdef(`_LOCAL_TLS_RCPT_', `_T_HOOK(`tls_rcpt')')dnl
+ifdef(`_MTA_STS_', `R$*	$: $1 $| $>StsCheck $1
 R$* $| $#$*	$#$2
 R$* $| $*	$: $1
 ')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $1
-R$+	$: <?> $>CanonAddr $1
-R<?> $+ < @ $+ . >	<?> $1 <@ $2 >
-R<?> $+ < @ $+ >	$: $1 <@ $2 > $| <F:$1@$2> <U:$1@> <D:$2> <E:>
-R<?> $+	$: $1 $| <U:$1@> <E:>
-R$* $| $+	$: $1 $| $>SearchList <! TLS_RCPT_TAG> $| $2 <>
-R$* $| <?>	$@ OK
-R$* $| <$* _ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TR')
-R$* $| <$+>	$@ $>"TLS_connection" $&{verify} $| <$2>
+R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $>TlsRcptEntry $>CanonAddr $1
+R<?>	$@ OK
+R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TR')
+R<$+>	$@ $>"TLS_connection" $&{verify} $| <$1>
+')dnl
+
+ifdef(`_ACCESS_TABLE_', `
+#
+# TlsRcptEntry: the TLS_Rcpt: entry of a recipient: full address, user@,
+# domain, then the bare tag
+#
+STlsRcptEntry
+R$* < @ $+ . >	$1 < @ $2 >
+R$+ < @ $+ >	$@ $>AccList <! TLS_RCPT_TAG> $| <F:$1@$2> <U:$1@> <D:$2> <E:> <>
+R$+	$@ $>AccList <! TLS_RCPT_TAG> $| <U:$1@> <E:> <>
 ')dnl
 
 Stls_client
-ifdef(`_LOCAL_TLS_CLIENT_', `R$*	$: $1 <?> $>"Local_tls_client" $1
-R$* <?> $#$*	$#$2
-R$* <?> $*	$: $1
-')dnl
+ifdef(`_LOCAL_TLS_CLIENT_', `_T_HOOK(`tls_client')')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $(macro {TLS_Name} $@ $&{client_name} $) $1
-R$* $| $*	$: $1 $| $>D <$&{client_name}> <?> <! TLS_CLT_TAG> <>
-R$* $| <?>$*	$: $1 $| $>A <$&{client_addr}> <?> <! TLS_CLT_TAG> <>
-R$* $| <?>$*	$: $1 $| <$(access TLS_CLT_TAG`'_TAG_DELIM_ $: ? $)>
-R$* $| <$* _ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TC')
+R$* $| $*	$: $(macro {TLS_Name} $@ $&{client_name} $) $1 $| $>TlsPeer <! TLS_CLT_TAG> <$&{client_name}> <$&{client_addr}>
+R$* $| <_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TC')
 R$*	$@ $>"TLS_connection" $1
 ', `R$* $| $*	$@ $>"TLS_connection" $1
 ')dnl
 
 Stls_server
-ifdef(`_LOCAL_TLS_SERVER_', `R$*	$: $1 $| $>"Local_tls_server" $1
+ifdef(`_LOCAL_TLS_SERVER_', `_T_HOOK(`tls_server')')dnl
+ifdef(`_TLS_FAILURES_', `R$*	$: $(macro {saved_verify} $@ $1 $) $1
+')dnl
+ifdef(`_MTA_STS_', `R$*	$: $1 $| $>StsSecure $1
 R$* $| $#$*	$#$2
 R$* $| $*	$: $1
 ')dnl
-ifdef(`_TLS_FAILURES_', `R$*	$: $(macro {saved_verify} $@ $1 $) $1
-')dnl
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $1
-R$*	$: $1 $| $>D <$&{server_name}> <?> <! TLS_SRV_TAG> <>
-R$* $| <?>$*	$: $1 $| $>A <$&{server_addr}> <?> <! TLS_SRV_TAG> <>
-R$* $| <?>$*	$: $1 $| <$(access TLS_SRV_TAG`'_TAG_DELIM_ $: ? $)>
-R$* $| <$* _ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TS')
+R$*	$: $(macro {TLS_Name} $@ $&{server_name} $) $1 $| $>TlsPeer <! TLS_SRV_TAG> <$&{server_name}> <$&{server_addr}>
+R$* $| <_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`TS')
 ')dnl
 R$*	$@ $>"TLS_connection" $1
 
 #
-# TLS_connection: input ${verify} [$| <requirement from the access map>]
-# requirement: [PERM+|TEMP+] VERIFY[:bits] | ENCR:bits  [+CN:name ...]
+# TLS_connection: "${verify} [$| <requirement>]".  A failed handshake is
+# always refused; a requirement is judged by TlsJudge.
 #
 STLS_connection
+R$* $| <$*> $*	$: $1 $| <$2>	only the first requirement counts
+dnl with requirements from the access map (or sts) the input always has
+dnl "$| <...>"; without, it is ${verify} alone
 ifdef(`_FULL_TLS_CONNECTION_CHECK_', `dnl
-R$* $| <$*>$*	$: $1 $| <$2>
-R$* $| <PERM + $={Tls} $*>	$: $1 $| <503:5.7.0> <$2 $3>
-R$* $| <TEMP + $={Tls} $*>	$: $1 $| <403:4.7.0> <$2 $3>
-R$* $| <$={Tls} $*>	$: $1 $| <_T_TLS_CODE:_T_TLS_DSN> <$2 $3>
 define(`_T_TLSFAIL', `R$1 $`'| <$`'-:$`'+> $`'*	$`'#error $`'@ $`'2 $`': $`'1 " $2"
 R$1 $`'| $`'*	$`'#error $`'@ _T_TLS_DSN $`': "_T_TLS_CODE $2"
+')', `dnl
+define(`_T_TLSFAIL', `R$1	$`'#error $`'@ _T_TLS_DSN $`': "_T_TLS_CODE $2"
+')')dnl
+ifdef(`_FULL_TLS_CONNECTION_CHECK_', `dnl
+R$* $| <$*>	$: $1 $| $>TlsCode <$2>
 ')dnl
 _T_TLSFAIL(`SOFTWARE', `TLS handshake failed.')dnl
 _T_TLSFAIL(`PROTOCOL', `STARTTLS failed.')dnl
 _T_TLSFAIL(`DANE_FAIL', `DANE check failed.')dnl
 _T_TLSFAIL(`CONFIG', `STARTTLS temporarily not possible.')dnl
-R$* $| <$*> <VERIFY>	$: <$2> <VERIFY> <> $1
-R$* $| <$*> <VERIFY + $+>	$: <$2> <VERIFY> <$3> $1
-R$* $| <$*> <$={Tls}:$->$*	$: <$2> <$3:$4> <> $1
-R$* $| <$*> <$={Tls}:$- + $+>$*	$: <$2> <$3:$4> <$5> $1
-R$* $| $*	$@ OK
-R<$*><VERIFY> <> $={TlsVerified}	$@ OK
-R<$*><VERIFY> <$+> $={TlsVerified}	$: <$1> <REQ:0> <$2>
-R<$*><VERIFY:$-> <$*> $={TlsVerified}	$: <$1> <REQ:$2> <$3>
-R<$*><ENCR:$-> <$*> $*	$: <$1> <REQ:$2> <$3>
-R<$-:$+><VERIFY $*> <$*>	$#error $@ $2 $: $1 " authentication required"
-R<$-:$+><VERIFY $*> <$*> FAIL	$#error $@ $2 $: $1 " authentication failed"
-R<$-:$+><VERIFY $*> <$*> NO	$#error $@ $2 $: $1 " not authenticated"
-R<$-:$+><VERIFY $*> <$*> NOT	$#error $@ $2 $: $1 " no authentication requested"
-R<$-:$+><VERIFY $*> <$*> NONE	$#error $@ $2 $: $1 " other side does not support STARTTLS"
-R<$-:$+><VERIFY $*> <$*> CLEAR	$#error $@ $2 $: $1 " STARTTLS disabled locally"
-R<$-:$+><VERIFY $*> <$*> $+	$#error $@ $2 $: $1 " authentication failure " $4
-R<$*><REQ:$-> <$*>	$: <$1> <REQ:$2> <$3> $>max $&{cipher_bits} : $&{auth_ssf}
-R<$*><REQ:$-> <$*> $-	$: <$1> <$2:$4> <$3> $(arith l $@ $4 $@ $2 $)
-R<$-:$+><$-:$-> <$*> TRUE	$#error $@ $2 $: $1 " encryption too weak " $4 " less than " $3
-R<$-:$+><$-:$-> <$*> $*	$: <$1:$2 ++ $5>
-R<$-:$+ ++ >	$@ OK
-R<$-:$+ ++ $+ >	$: <$1:$2> <$3>
-R<$-:$+> < $+ ++ $+ >	<$1:$2> <$3> <$4>
-R<$-:$+> $+	$@ $>"TLS_req" $3 $| <$1:$2>
+ifdef(`_FULL_TLS_CONNECTION_CHECK_', `dnl
+R$* $| <$-:$+> <$*>	$@ $>TlsJudge <$2:$3> <$4> $1
+')dnl
+R$*	$@ OK	no requirement
+ifdef(`_FULL_TLS_CONNECTION_CHECK_', `
 
+#
+# TlsCode: "<requirement>" with the reply it fails with put in front,
+# "<code:dsn> <requirement>", when it is a VERIFY or ENCR one.
+#
+STlsCode
+R<PERM + $={Tls} $*>	$@ <503:5.7.0> <$1 $2>
+R<TEMP + $={Tls} $*>	$@ <403:4.7.0> <$1 $2>
+R<$={Tls} $*>	$@ <_T_TLS_CODE:_T_TLS_DSN> <$1 $2>
+R<$*>	$@ <$1>
+
+#
+# TlsJudge: "<code:dsn> <requirement> ${verify}".  The requirement
+# splits into its kind and its extras (after the first +).
+#
+STlsJudge
+R<$+> <VERIFY> $*	$: <$1> <VERIFY> <> $2
+R<$+> <VERIFY + $+> $*	$: <$1> <VERIFY> <$2> $3
+R<$+> <$={Tls} : $-> $*	$: <$1> <$2:$3> <> $4
+R<$+> <$={Tls} : $- + $+> $*	$: <$1> <$2:$3> <$4> $5
+R<$+> <VERIFY $*> <$*> $*	$: $>TlsVerify <$1> <VERIFY $2> <$3> $4
+R$#$*	$#$1
+R<$+> <VERIFY : $-> <$*> $*	$: <$1> <REQ:$2> <$3>
+R<$+> <ENCR : $-> <$*> $*	$: <$1> <REQ:$2> <$3>
+R<$+> <VERIFY> <$*>	$@ $>TlsExtras <$1> <$2>
+R<$+> <REQ:$-> <$*>	$: $>TlsBits <$1> <$2> <$3>
+R$#$*	$#$1
+R<$+> <$*>	$@ $>TlsExtras <$1> <$2>
+R$*	$@ OK
+
+#
+# TlsVerify: the certificate must have been verified; otherwise the
+# reply says how ${verify} failed.
+#
+STlsVerify
+R<$+> <VERIFY> <> $={TlsVerified}	$@ OK
+R<$+> <VERIFY> <$+> $={TlsVerified}	$@ <$1> <VERIFY> <$2>
+R<$+> <VERIFY : $-> <$*> $={TlsVerified}	$@ <$1> <VERIFY:$2> <$3>
+R<$-:$+> <$*> <$*>	$#error $@ $2 $: $1 " authentication required"
+R<$-:$+> <$*> <$*> FAIL	$#error $@ $2 $: $1 " authentication failed"
+R<$-:$+> <$*> <$*> NO	$#error $@ $2 $: $1 " not authenticated"
+R<$-:$+> <$*> <$*> NOT	$#error $@ $2 $: $1 " no authentication requested"
+R<$-:$+> <$*> <$*> NONE	$#error $@ $2 $: $1 " other side does not support STARTTLS"
+R<$-:$+> <$*> <$*> CLEAR	$#error $@ $2 $: $1 " STARTTLS disabled locally"
+R<$-:$+> <$*> <$*> $+	$#error $@ $2 $: $1 " authentication failure " $5
+
+#
+# TlsBits: "<code:dsn> <bits needed> <extras>": the larger of
+# ${cipher_bits} and ${auth_ssf} must reach the bits.
+#
+STlsBits
+R<$+> <$-> <$*>	$: <$1> <$2> <$3> $>max $&{cipher_bits} : $&{auth_ssf}
+R<$+> <$-> <$*> $-	$: <$1> <$2> <$3> $4 $| $(arith l $@ $4 $@ $2 $)
+R<$-:$+> <$-> <$*> $- $| TRUE	$#error $@ $2 $: $1 " encryption too weak " $5 " less than " $3
+R<$+> <$-> <$*> $*	$@ <$1> <$3>
+
+#
+# TlsExtras: "<code:dsn> <CN:name ++ CS:subject ...>": each one in turn.
+#
+STlsExtras
+R<$+> <>	$@ OK
+R<$+> <$+>	$: <$1> <$2 ++>
+R<$+> <$* ++ $*>	$: <$1> $| <$2> <$3>
+R<$+> $| $* <$* ++ $*>	<$1> $| $2 <$3> <$4>	one <> each
+R<$+> $| $* <>	$: <$1> $| $2
+R<$+> $| $+	$@ $>"TLS_req" $2 $| <$1>
+
+#
+# TLS_req: "<CN:name> <CS:subject> ... $| <code:dsn>": the certificate of the peer
+# against each extra requirement.
+#
 STLS_req
 R $| $+	$@ OK
-R<CN> $* $| <$+>	$: <CN:$&{TLS_Name}> $1 $| <$2>
+R<CN> $* $| <$+>	$: <CN:$&{TLS_Name}> $1 $| <$2>	CN alone: the name of the peer
 ifdef(`_FFR_TLS_ALTNAMES', `dnl
 R<CN:$={cert_altnames}> $* $| <$+>	$@ $>"TLS_req" $2 $| <$3>
 R<CN:$-.$+> $* $| <$+>	$: <CN:*.$2> $3 $| <$4>
-R<CN:$={cert_altnames}> $* $| <$+>	$@ $>"TLS_req" $3 $| <$3>
+R<CN:$={cert_altnames}> $* $| <$+>	$@ $>"TLS_req" $2 $| <$3>
 R<CN:$*> $* $| <$+>	$: <CN:$&{TLS_Name}> $2 $| <$3>
 ')dnl
 R<CN:$&{cn_subject}> $* $| <$+>	$@ $>"TLS_req" $1 $| <$2>
@@ -188,36 +325,33 @@ R<?> $* $| <$-:$+>	$#error $@ $3 $: $2 " Cert Issuer " $&{cert_issuer} " not acc
 R<OK> $* $| <$+>	$@ $>"TLS_req" $1 $| <$2>
 ROK	$@ OK
 
+#
+# max: "a : b" (either may be empty) gives the larger number
+#
 Smax
-R:	$: 0
-R:$-	$: $1
-R$-:	$: $1
-R$-:$-	$: $(arith l $@ $1 $@ $2 $) : $1 : $2
-RTRUE:$-:$-	$: $2
-R$-:$-:$-	$: $2
-', `dnl
-RSOFTWARE	$#error $@ _T_TLS_DSN $: "_T_TLS_CODE TLS handshake failed."
-RDANE_FAIL	$#error $@ _T_TLS_DSN $: "_T_TLS_CODE DANE check failed."
-RPROTOCOL	$#error $@ _T_TLS_DSN $: "_T_TLS_CODE STARTTLS failed."
-RCONFIG	$#error $@ _T_TLS_DSN $: "_T_TLS_CODE STARTTLS temporarily not possible."
+R$* : $*	$: $1 0 : $2 0
+R$- 0 : $- 0	$: $1 : $2
+R0 : $- 0	$: 0 : $1
+R$- 0 : 0	$: $1 : 0
+R$- : $-	$: $(arith l $@ $1 $@ $2 $) $| $1 : $2
+RTRUE $| $- : $-	$@ $2
+R$* $| $- : $-	$@ $2
 ')dnl
 ifdef(`_TLS_SESSION_FEATURES_', `dnl
 
+#
+# tls_srv_features / tls_clt_features: "name $| address": per-session
+# TLS settings from TLS_Srv_Features: / TLS_Clt_Features: entries; ""
+# when there are none
+#
 Stls_srv_features
 ifdef(`_ACCESS_TABLE_', `dnl
-R$* $| $*	$: $>D <$1> <?> <! TLS_Srv_Features> <$2>
-R<?> <$*>	$: $>A <$1> <?> <! TLS_Srv_Features> <$1>
-R<?> <$*>	$@ ""
-R<$+> <$*>	$@ $1
+R$* $| $*	$: <$2> $>AccHost <! TLS_Srv_Features> <$1>
+R<$*> <?>	$: $>AccIP <! TLS_Srv_Features> <$1>
+R<$*> <$*>	$: <$2>
+R<?>	$@ ""
+R<$+>	$@ $1
 ', `R$*	$@ ""
-')dnl
-ifdef(`_ACCESS_TABLE_', `dnl
-
-Stls_clt_feat_acc
-R$* $| $*	$: $>D <$1> <?> <! TLS_Clt_Features> <$2>
-R<?> <$*>	$: $>A <$1> <?> <! TLS_Clt_Features> <$1>
-R<?> <$*>	$@ ""
-R<$+> <$*>	$@ $1
 ')dnl
 
 SDANE_disabled
@@ -235,36 +369,34 @@ R $| $*	$@ <>
 R$*	$@ <STS>
 
 Stls_clt_features
-R$*	$: $1 $| <>
 ifdef(`_ACCESS_TABLE_', `dnl
-R$* $| <>	$: $1 $| $>"tls_clt_feat_acc" $1
-R$* $| $* $| $*	$: $1 $| $2 $| <$3>
+R$* $| $*	$: <$2> $>AccHost <! TLS_Clt_Features> <$1>
+R<$*> <?>	$: $>AccIP <! TLS_Clt_Features> <$1>
+R<$*> <$*>	$: <$2>
+R<?>	$@ ""
+R<"">	$@ ""
+R<$+>	$@ $1
 ')dnl
-R$* $| $* $| <"">	$@ ""
-R$* $| $* $| <$+>	$@ $3
 R$*	$@ ""
 ')dnl
 
 #
-# RelayTLS: relaying for a client whose certificate issuer (or subject)
-# has a RELAY entry in the access map
+# RelayTLS: relaying for a client whose verified certificate has an issuer (or
+# subject, when the entry of the issuer says SUBJECT) has a RELAY entry:
+# CERTISSUER:issuer, CERTSUBJECT:subject.  "$# RELAY" or NO.
 #
 SRelayTLS
 ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: <?> $&{verify}
-R<?> $={TlsVerified}	$: OK
-R<?> $*	$@ NO
-ifdef(`_CERT_REGEX_ISSUER_', `R$*	$: $(CERTIssuer $&{cert_issuer} $)
-', `R$*	$: $&{cert_issuer}
-')dnl
-R$+	$: $(access CERTISSUER`'_TAG_DELIM_`'$1 $)
+R$*	$: <$&{verify}>
+R<$={TlsVerified}>	$: <I> ifdef(`_CERT_REGEX_ISSUER_', `$(CERTIssuer $&{cert_issuer} $)', `$&{cert_issuer}')
+R<I> $+	$: $(access CERTISSUER`'_TAG_DELIM_`'$1 $)
+R<$*>	$@ NO	not verified, or no issuer
+R<$*> $*	$@ NO
 RRELAY	$# RELAY
-ifdef(`_CERT_REGEX_SUBJECT_', `RSUBJECT	$: <@> $(CERTSubject $&{cert_subject} $)
-', `RSUBJECT	$: <@> $&{cert_subject}
-')dnl
-R<@> $+	$: <@> $(access CERTSUBJECT`'_TAG_DELIM_`'$1 $)
-R<@> RELAY	$# RELAY
-R$*	$: NO
+RSUBJECT	$: <S> ifdef(`_CERT_REGEX_SUBJECT_', `$(CERTSubject $&{cert_subject} $)', `$&{cert_subject}')
+R<S> $+	$: <S> $(access CERTSUBJECT`'_TAG_DELIM_`'$1 $)
+R<S> RELAY	$# RELAY
+R$*	$@ NO
 ')dnl
 
 #
@@ -278,22 +410,21 @@ R<?>	$: <$(authinfo AuthInfo: $: ? $)>
 R<?>	$@ no
 R<$*>	$# $1
 ', `ifdef(`_ACCESS_TABLE_', `dnl
-R$*	$: $1 $| $>D <$&{server_name}> <?> <! AuthInfo> <>
-R$* $| <?>$*	$: $1 $| $>A <$&{server_addr}> <?> <! AuthInfo> <>
-R$* $| <?>$*	$: $1 $| <$(access AuthInfo`'_TAG_DELIM_ $: ? $)> <>
-R$* $| <?>$*	$@ no
-R$* $| <$*> <>	$# $2
+R$*	$: $>TlsPeer <! AuthInfo> <$&{server_name}> <$&{server_addr}>
+R<?>	$@ no
+R<_ATMPF_>	$@ no
+R<$*>	$# $1
 ')')dnl
 ifdef(`_RATE_CONTROL_', `dnl
 
 #
 # RateControl / ConnControl: limits from ClientRate: / ClientConn: entries
+# of the client address (or the bare tag); 0 is no limit
 #
 SRateControl
-R$*	$: <A:$&{client_addr}> <E:>
-R$+	$: $>SearchList <! ClientRate> $| $1 <>
+R$*	$: $>AccList <! ClientRate> $| <A:$&{client_addr}> <E:> <>
 R<?>	$@ OK
-R<$* _ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`RC')
+R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`RC')
 R<0>	$@ OK
 R<$+>	$: <$1> $| $(arith l $@ $1 $@ $&{client_rate} $)
 R<$+> $| TRUE	$#error $@ 4.3.2 $: _RATE_CONTROL_REPLY Connection rate limit exceeded.
@@ -301,10 +432,9 @@ R<$+> $| TRUE	$#error $@ 4.3.2 $: _RATE_CONTROL_REPLY Connection rate limit exce
 ifdef(`_CONN_CONTROL_', `dnl
 
 SConnControl
-R$*	$: <A:$&{client_addr}> <E:>
-R$+	$: $>SearchList <! ClientConn> $| $1 <>
+R$*	$: $>AccList <! ClientConn> $| <A:$&{client_addr}> <E:> <>
 R<?>	$@ OK
-R<$* _ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`CC')
+R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`CC')
 R<0>	$@ OK
 R<$+>	$: <$1> $| $(arith l $@ $1 $@ $&{client_connections} $)
 R<$+> $| TRUE	$#error $@ 4.3.2 $: _CONN_CONTROL_REPLY Too many open connections.

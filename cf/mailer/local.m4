@@ -16,6 +16,13 @@ dnl	LOCAL_PROG_QGRP
 dnl MODIFY_MAILER_FLAGS(`LOCAL', ...) and (`SHELL', ...) edit the flags.
 dnl
 _T_MODULE
+dnl LOCAL_MAILER_PATH [LOCAL]: Tern's built-in mbox delivery.  It takes
+dnl mail.local's arguments and flags, not procmail's (which OSTYPE linux's
+dnl local_procmail set unless the .mc gave its own)
+ifelse(defn(`LOCAL_MAILER_PATH'), `[LOCAL]', `dnl
+ifelse(defn(`LOCAL_MAILER_ARGS'), defn(`_T_LP_ARGS_'), `define(`LOCAL_MAILER_ARGS', `mail -d $u')')dnl
+ifelse(defn(`LOCAL_MAILER_FLAGS'), defn(`_T_LP_FLAGS_'), `define(`LOCAL_MAILER_FLAGS', `Prmn9')')dnl
+')
 _T_DEFAULT(`_DEF_LOCAL_MAILER_FLAGS', `lsDFMAw5:/|@q')
 _T_DEFAULT(`LOCAL_MAILER_FLAGS', `Prmn9')
 _T_DEFAULT(`LOCAL_MAILER_PATH', `/bin/mail')
