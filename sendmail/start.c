@@ -55,8 +55,11 @@ start_hostnames(void)
 	if (start_ds.ds_fqdn[0] != '\0') {
 		macro_set('w', start_ds.ds_fqdn);
 		macro_set('j', start_ds.ds_fqdn);
-		if (start_ds.ds_domain[0] != '\0')
+		if (start_ds.ds_domain[0] != '\0') {
+			/* the domain is also class m's member ($=m) */
 			macro_set('m', start_ds.ds_domain);
+			class_add('m', start_ds.ds_domain);
+		}
 		macro_set('k', start_ds.ds_node);
 	}
 	start_add_names(start_ds.ds_names, 0);
