@@ -146,12 +146,22 @@ h_prefix() {
 	return 0
 }
 
-# _h_greeting PORT SECS: wait for a 220 on 127.0.0.1:PORT, then QUIT
+# _h_greeting PORT SECS [PID]: wait for a 220 on 127.0.0.1:PORT, then
+# QUIT; give up early when process PID has ended
 _h_greeting() {
-	python3 - "$1" "$2" <<'EOF'
+	python3 - "$1" "$2" "${3:-0}" <<'EOF'
 import socket, sys, time
 port, end = int(sys.argv[1]), time.time() + float(sys.argv[2])
+pid = int(sys.argv[3])
+def gone():
+    try:
+        with open('/proc/%d/stat' % pid) as f:
+            return f.read().rsplit(')', 1)[1].split()[0] == 'Z'
+    except OSError:
+        return True
 while time.time() < end:
+    if pid and gone():
+        sys.exit(2)
     try:
         s = socket.create_connection(('127.0.0.1', port), timeout=5)
         f = s.makefile('rb')
@@ -171,8 +181,8 @@ EOF
 h_start() {
 	"$H_SM" -bD -C "$H_CF" "$@" >>"$H/daemon.log" 2>&1 &
 	H_PID=$!
-	if ! _h_greeting "$H_PORT" 30; then
-		echo "# the daemon did not greet within 30 s; its log:"
+	if ! _h_greeting "$H_PORT" 30 "$H_PID"; then
+		echo "# the daemon did not greet within 30 s (or ended); its log:"
 		sed 's/^/#   /' "$H/daemon.log" | tail -n 10
 		return 1
 	fi
