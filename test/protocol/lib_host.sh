@@ -125,7 +125,10 @@ h_prefix() {
 			exit 1
 		fi
 	fi
+	listen=""
+	[ "$H_MTA" = real ] && listen=", Listen=1024"
 	sed -e "s|@H@|$H|g" -e "s|@PORT@|$H_PORT|g" -e "s|@LOCAL@|$local_path|g" \
+	    -e "s|@LISTEN@|$listen|g" \
 	    "$H_DATA/host.mc" >"$H/etc/host.mc"
 	if [ "$H_MTA" != real ]; then
 		printf 'LOCAL_CONFIG\nO MailboxDirectory=%s/mail\n' "$H" \
