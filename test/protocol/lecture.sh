@@ -34,9 +34,10 @@ h_prefix
 d=$H_DATA/lecture
 o=$TMPDIR/out
 mkdir -p "$o"
+daemon=1
 if ! h_start; then
 	t_fail "$name: daemon" "sendmail -bD did not greet on port $H_PORT"
-	exit 0
+	daemon=0
 fi
 
 # summary of rich's newest message: what is compared in the mailbox
@@ -74,6 +75,7 @@ compare() {	# CASE EXPECTED ACTUAL
 }
 
 for n in 5.1 5.2 5.3 5.4 5.5 5.6 5.7 codes; do
+	[ "$daemon" = 1 ] || break
 	before=$(h_count rich)
 	h_smtp "$d/$n.in" >"$o/$n.out" 2>"$o/$n.err"
 	compare "$name $n (TCP)" "$d/$n.out" "$o/$n.out"

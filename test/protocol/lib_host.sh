@@ -232,11 +232,13 @@ h_smtp() {
 		shift 2
 	fi
 	# shellcheck disable=SC2086
-	python3 "$H_DATA/smtpdialog.py" --mask --port "$H_PORT" $_b "$1"
+	timeout -k 5 300 python3 "$H_DATA/smtpdialog.py" --mask --timeout 60 \
+	    --port "$H_PORT" $_b "$1"
 }
 
 h_bs() {
-	python3 "$H_DATA/smtpdialog.py" --mask --bs "$1" -- "$H_SM" -C "$H_CF" -bs
+	timeout -k 5 120 python3 "$H_DATA/smtpdialog.py" --mask --bs "$1" -- \
+	    "$H_SM" -C "$H_CF" -bs
 }
 
 h_mbox() {
