@@ -79,12 +79,19 @@ _h_inside() {
 	chmod 755 "$H" "$H/etc"
 	chmod 700 "$H/mqueue"
 	chmod 1777 "$H/mail"
+	if [ ! -d /etc/mail ]; then
+		# never create it on the machine: an overlay on /etc holds it
+		mkdir -p "$H/etc-upper" "$H/etc-work"
+		mount -t overlay overlay -o \
+		    "lowerdir=/etc,upperdir=$H/etc-upper,workdir=$H/etc-work" /etc &&
+		    mkdir /etc/mail ||
+			{ t_fail "$H_NAME" "no /etc/mail and no overlay on /etc"; exit 1; }
+	fi
 	for f in passwd group hosts nsswitch.conf; do
 		cp "$H_DATA/env/$f" "$H/$f.pinned"
 		mount --bind "$H/$f.pinned" "/etc/$f" ||
 			{ t_fail "$H_NAME" "cannot pin /etc/$f"; exit 1; }
 	done
-	mkdir -p /etc/mail /var/mail
 	mount --bind "$H/etc" /etc/mail &&
 	    mount --bind "$H/mail" /var/mail ||
 		{ t_fail "$H_NAME" "cannot bind /etc/mail and /var/mail"; exit 1; }
