@@ -45,6 +45,8 @@
 #   h_count USER     the number of messages ("From " lines) in it
 #   h_wait_mbox USER N SECS    wait until USER has N messages or more
 #   h_qfcount        the number of qf files in the queue
+#   (the MTA's syslog lines are collected in $H/maillog when an overlay on
+#   /dev can hold a /dev/log of the namespace's own)
 #   h_run_queue      one queue run in the foreground ($H_SM -q)
 #   h_msgbody USER K print the body of USER's K-th message (1-based):
 #                    what follows the first empty line, up to the empty
@@ -96,10 +98,27 @@ _h_inside() {
 	    mount --bind "$H/mail" /var/mail ||
 		{ t_fail "$H_NAME" "cannot bind /etc/mail and /var/mail"; exit 1; }
 	trap '_h_cleanup' EXIT
+	_h_syslog
+}
+
+# The MTA's syslog lines go to $H/maillog: a receiver on /dev/log, made in
+# an overlay on /dev so that nothing is created on the machine.  Without
+# it the lines are lost, which no test depends on.
+_h_syslog() {
+	: >"$H/maillog"
+	mkdir -p "$H/dev-upper" "$H/dev-work"
+	if [ ! -S /dev/log ] && mount -t overlay overlay -o \
+	    "lowerdir=/dev,upperdir=$H/dev-upper,workdir=$H/dev-work" /dev \
+	    2>/dev/null; then
+		python3 "$H_DATA/syslogd.py" /dev/log "$H/maillog" </dev/null \
+		    >/dev/null 2>&1 &
+		H_SYSLOGD=$!
+	fi
 }
 
 _h_cleanup() {
 	[ -n "${H_PID:-}" ] && h_kill9 2>/dev/null
+	[ -n "${H_SYSLOGD:-}" ] && kill "$H_SYSLOGD" 2>/dev/null
 	return 0
 }
 
