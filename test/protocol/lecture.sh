@@ -13,7 +13,10 @@
 # also checked in rich's mailbox (NAME.mbox): the envelope sender of the
 # "From " line, the names of the header fields in order (so Bcc gone,
 # Received/Date/Message-Id added, a client's Return-Path dropped) and the
-# body, byte for byte.
+# body, byte for byte.  When the namespace has its syslog receiver
+# (lib_host.sh), the log lines of each TCP dialogue are compared too
+# (NAME.log: from=, to=, stat=, relay=, "did not issue MAIL", VRFY/EXPN
+# lines; masking described at logpart below).
 #
 # Every expected file was recorded from the real sendmail 8.17 (Debian's
 # 8.17.1.9) in the same namespace with the same host.mc built by the real
@@ -50,6 +53,22 @@ summary() {
 	h_msgbody rich "$k"
 }
 
+# the syslog lines of one TCP dialogue, from line $1 of $H/maillog on:
+# "Mon DD hh:mm:ss sendmail[PID]: " cut, queue ids -> QID, delay= and
+# xdelay= -> D, the date in a Message-Id -> DATE; the reference's
+# "Warning: program .../mail.local unsafe" (its cache lies under /tmp) and
+# the alias rebuild lines dropped; sorted, as the session and its delivery
+# child log concurrently
+logpart() {
+	tail -n "+$1" "$H/maillog" |
+	    sed -e 's/^[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]\{8\} sendmail\[[0-9]*\]: //' \
+		-e 's/[0-9A-Za-x]\{8\}[0-9]\{6,7\}/QID/g' \
+		-e 's/\(x*delay\)=[0-9:+]*/\1=D/g' \
+		-e 's/msgid=<[0-9]\{12\}\./msgid=<DATE./' |
+	    grep -v -e 'Warning: program .* unsafe' -e 'alias database' \
+		-e 'aliases, longest' | sort
+}
+
 codes() {	# the reply codes of a transcript, one per reply
 	grep '^S: ' "$1" | awk '{ c = substr($2, 1, 3); if (substr($2, 4, 1) != "-") print c }'
 }
@@ -77,6 +96,7 @@ compare() {	# CASE EXPECTED ACTUAL
 for n in 5.1 5.2 5.3 5.4 5.5 5.6 5.7 codes; do
 	[ "$daemon" = 1 ] || break
 	before=$(h_count rich)
+	logl=$(($(wc -l <"$H/maillog") + 1))
 	h_smtp "$d/$n.in" >"$o/$n.out" 2>"$o/$n.err"
 	compare "$name $n (TCP)" "$d/$n.out" "$o/$n.out"
 	case $n in
@@ -89,6 +109,11 @@ for n in 5.1 5.2 5.3 5.4 5.5 5.6 5.7 codes; do
 		compare "$name $n: rich's mailbox" "$d/$n.mbox" "$o/$n.mbox"
 		;;
 	esac
+	if [ -n "${H_SYSLOGD:-}" ]; then
+		sleep 1
+		logpart "$logl" >"$o/$n.log"
+		compare "$name $n: the syslog lines as sendmail's" "$d/$n.log" "$o/$n.log"
+	fi
 done
 h_stop
 
@@ -97,5 +122,5 @@ for n in 5.1 5.2 5.3 5.4 5.5 5.6 5.7 codes; do
 	compare "$name $n (-bs)" "$d/$n.bs.out" "$o/$n.bs.out"
 done
 if [ "${RECORD:-0}" = 1 ]; then
-	t_ok "$name: recorded $(ls "$d"/*.out "$d"/*.mbox | wc -l) fixtures with $H_SM"
+	t_ok "$name: recorded $(ls "$d"/*.out "$d"/*.mbox "$d"/*.log | wc -l) fixtures with $H_SM"
 fi
