@@ -55,7 +55,8 @@ summary() {
 
 # the syslog lines of one TCP dialogue, from line $1 of $H/maillog on:
 # "Mon DD hh:mm:ss sendmail[PID]: " cut, queue ids -> QID, delay= and
-# xdelay= -> D, the date in a Message-Id -> DATE; the reference's
+# xdelay= -> D, pri= -> N (it counts the header bytes, and a date is one
+# byte shorter on days 1-9), the date in a Message-Id -> DATE; the reference's
 # "Warning: program .../mail.local unsafe" (its cache lies under /tmp) and
 # the alias rebuild lines dropped; sorted, as the session and its delivery
 # child log concurrently
@@ -63,7 +64,7 @@ logpart() {
 	tail -n "+$1" "$H/maillog" |
 	    sed -e 's/^[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]\{8\} sendmail\[[0-9]*\]: //' \
 		-e 's/[0-9A-Za-x]\{8\}[0-9]\{6,7\}/QID/g' \
-		-e 's/\(x*delay\)=[0-9:+]*/\1=D/g' \
+		-e 's/\(x*delay\)=[0-9:+]*/\1=D/g' -e 's/pri=[0-9]*/pri=N/' \
 		-e 's/msgid=<[0-9]\{12\}\./msgid=<DATE./' |
 	    grep -v -e 'Warning: program .* unsafe' -e 'alias database' \
 		-e 'aliases, longest' | sort
