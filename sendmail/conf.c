@@ -418,6 +418,10 @@ R("StrictTransportSecurity", 0, 0xf9, 0, BOOL, 0,
     "MTA-STS"),
 R("CipherSuites", 0, 0xfa, 0, STR, 0, co_ciphersuites, NULL, set_expand,
     "TLSv1.3 cipher suites"),
+/* Tern's own: where the built-in local mailer keeps the mailboxes. */
+R("MailboxDirectory", 0, 0xfb, CONF_F_TERN, STR, 0, co_mailboxdirectory, "/var/mail",
+    set_str,
+    "directory of the mbox files of the built-in local mailer (Tern)"),
 { NULL, 0, 0, 0, CONF_T_BOOL, 0, NOFF, NULL, NULL, NULL }
 };
 
@@ -726,6 +730,10 @@ by_name(const char *name)
 
 	for (ce = table; ce->ce_name != NULL; ce++) {
 		if (strncasecmp(ce->ce_name, name, n) != 0)
+			continue;
+		/* Tern's own options go by their full name only, so that
+		 * sendmail's abbreviations ("Mailbox") mean what they did */
+		if ((ce->ce_flags & CONF_F_TERN) && strlen(ce->ce_name) != n)
 			continue;
 		if (strlen(ce->ce_name) == n) {
 			sel = NULL;	/* exact: this is it */

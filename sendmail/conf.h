@@ -375,6 +375,7 @@ struct conf {
 	bool	co_smtputf8;
 	bool	co_stricttransportsecurity;
 	char	*co_ciphersuites;
+	char	*co_mailboxdirectory;		/* Tern: built-in local mailer */
 
 	/* Timeout.* (r); all in seconds; unit m unless noted */
 	time_t	co_timeout_initial;
@@ -437,6 +438,7 @@ enum conf_type {
 #define CONF_F_SUBOPT	0x02	/* Name.sub=value (Timeout, Milter) */
 #define CONF_F_IGNORED	0x04	/* accepted, kept, used by nothing */
 #define CONF_F_DEPRECATED 0x08	/* documented as deprecated */
+#define CONF_F_TERN	0x10	/* Tern's own option: sendmail 8.17 has none */
 
 struct conf_entry;
 typedef int conf_setter(struct conf *cf, const struct conf_entry *ce,

@@ -15,6 +15,7 @@
 
 #include "libsm/err.h"
 #include "sendmail/class.h"
+#include "sendmail/headers.h"
 #include "sendmail/macro.h"
 #include "sendmail/mailer.h"
 #include "sendmail/map.h"
@@ -59,6 +60,7 @@ readcf_reset(void)
 		free(readcf_cf.cf_pri[i].name);
 	memset(&readcf_cf, 0, sizeof(readcf_cf));
 	readcf_inited = 0;
+	hdr_reset();
 }
 
 void
@@ -67,6 +69,7 @@ readcf_init(void)
 	struct conf *co = &readcf_cf.cf_conf;
 
 	readcf_reset();
+	hdr_reset();
 	readcf_inited = 1;
 	conf_init(co);
 	co->cf_hooks.ch_message = readcf_conf_message;
@@ -373,7 +376,7 @@ readcf_hcond(char *p)
 	return q + 1;
 }
 
-/* H: a header template; only its syntax is checked here. */
+/* H: a header template, kept by headers.c for new messages. */
 static void
 readcf_h(char *bp)
 {
@@ -392,8 +395,11 @@ readcf_h(char *bp)
 	}
 	while (isspace((unsigned char)*p))
 		p++;
-	if (*p != ':')
+	if (*p != ':') {
 		msg_syserr("553 5.3.0 header syntax error, line \"%s\"", line);
+		return;
+	}
+	(void)hdr_define(line, NULL);
 }
 
 /* Q and X: queue groups and mail filters need a name. */

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * deliver.h -- delivery of a queued message: each undelivered R line
+ * resolved (rcpt.h), local mail appended to the mbox by Tern's built-in
+ * local mailer or handed to the local mailer's program, |programs run
+ * through the prog mailer, /files appended; then the qf rewritten (what
+ * is left, with N, K, P and M updated) or removed, failures turned into a
+ * DSN to the sender (a double bounce to the postmaster), delay warnings
+ * and returns after Timeout.queuewarn / queuereturn, sendmail's syslog
+ * lines (to=, ctladdr=, delay=, xdelay=, mailer=, pri=, dsn=, stat=) and
+ * the statistics file.
+ *
+ *	deliver.c	deliver_committed, deliver_queue_entry: the attempt,
+ *			the outcome, the DSNs
+ *	deliver_local.c	the mailers: deliver_mbox, deliver_file,
+ *			deliver_prog (local and prog), the exit code table
+ *
+ * Runs in the process that committed the message (DeliveryMode i), a
+ * child of it (b) or a queue runner; as root or the invoking user
+ * (then programs and files run as that user, and the mailbox owner
+ * check is off).
+ */
+#ifndef TERN_DELIVER_H
+#define TERN_DELIVER_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "libsm/str.h"
+#include "sendmail/queue.h"
+#include "sendmail/rcpt.h"
+
+/*
+ * deliver_committed -- after queue_commit (M locked, QF its envelope):
+ *	deliver per MODE, the DeliveryMode letter: 'i' now in this process,
+ *	'b' in a forked child (the lock goes with it; the parent returns at
+ *	once), 'q'/'d' leave it for the queue run.  Never fails the caller:
+ *	a delivery problem stays in the queue or becomes a DSN.
+ * Returns 0.  M is released (unlocked or removed) in every mode.
+ */
+int	deliver_committed(struct queue_msg *m, struct queue_file *qf,
+	    int mode);
+
+/*
+ * deliver_queue_entry -- the queue_run callback (queue_work_fn): one
+ *	attempt on the message M holds locked; ends with queue_rewrite or
+ *	queue_remove.  Returns 0 (the run goes on).
+ */
+int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
+	    void *ctx);
+
+/* ---- for deliver_local.c ------------------------------------------------ */
+
+/* The message being delivered. */
+struct deliver_msg {
+	const struct queue_file *dm_qf;
+	const char	*dm_qid;
+	int		 dm_dfd;	/* the df, read from offset 0 */
+	const char	*dm_sender;	/* envelope sender, no <>; "" for <> */
+	time_t		 dm_now;
+};
+
+/*
+ * deliver_mbox -- built-in local delivery of DM to R's mailbox
+ *	(MailboxDirectory/USER).  deliver_file -- append to the file R
+ *	names.  deliver_prog -- run R's mailer (prog, or a local mailer
+ *	that is a program) with the message on its standard input.
+ * Returns an EX_ code; WHY gets the detail of a failure.
+ */
+int	deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r,
+	    SM_STR *why);
+int	deliver_file(const struct deliver_msg *dm, const struct rcpt *r,
+	    SM_STR *why);
+int	deliver_prog(const struct deliver_msg *dm, const struct rcpt *r,
+	    SM_STR *why);
+
+/*
+ * deliver_headers -- the header block of DM as mailer M gets it (LF line
+ *	ends, no blank line after it) into OUT.  Returns 0 or -1.
+ */
+int	deliver_headers(const struct deliver_msg *dm, const MAILER *m,
+	    SM_STR *out);
+
+/*
+ * deliver_exit_text -- sendmail's reading of a mailer's exit code EX:
+ *	the stat= text ("Sent", "User unknown", "Deferred", "unknown mailer
+ *	error 1") into BUF and the DSN status ("2.0.0", "5.1.1") into
+ *	*STATUSP.  Returns true for a temporary failure.
+ */
+bool	deliver_exit_text(int ex, char *buf, size_t size,
+	    const char **statusp);
+
+/*
+ * deliver_set_macros -- $u $h $z (R's), $g $f (the sender), $i (the
+ *	queue id), $b (now) for the mailer's argv and header expansion.
+ */
+void	deliver_set_macros(const struct deliver_msg *dm, const struct rcpt *r);
+
+#endif

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * srvrsmtp_int.h -- what the parts of the SMTP server share: the session
+ * state and the reply writer.  Not for other modules.
+ */
+#ifndef TERN_SRVRSMTP_INT_H
+#define TERN_SRVRSMTP_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "libsm/buf.h"
+#include "libsm/rpool.h"
+#include "libsm/str.h"
+#include "sendmail/collect.h"
+#include "sendmail/queue.h"
+#include "sendmail/readcf.h"
+#include "sendmail/srvrsmtp.h"
+
+/*
+ * The contracts of the other issue-6 parts (brief-host.md), declared here
+ * until headers.h, deliver.h and rcpt.h are on main; the same prototypes,
+ * so both may be seen together.
+ */
+#define HDR_F_TFLAG	0x01
+int	hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
+	    unsigned flags, SM_STR *why);
+int	hdr_recipients(const struct collect_hdr *hdrs,
+	    int (*add)(void *ctx, const char *addr), void *ctx);
+int	deliver_committed(struct queue_msg *m, struct queue_file *qf,
+	    int mode);
+int	deliver_queue_entry(struct queue_msg *m, struct queue_file *qf,
+	    void *ctx);
+int	rcpt_local_exists(const char *user);
+
+/* sendmail's limits */
+#define SMTP_MAXBADCOMMANDS	25	/* then 421 */
+/* the longest command line: sendmail reads into 2048 bytes, the CR LF
+ * included, and answers 421 to a longer one */
+#define SMTP_MAXCMD		2046
+#define SMTP_MAXREPLY		4096
+#define SMTP_MAXPARAMS		32
+
+/* MAIL BODY= values */
+enum smtp_body { SMTP_BODY_NONE, SMTP_BODY_7BIT, SMTP_BODY_8BITMIME };
+
+struct smtp_sess {
+	SM_BUF		*ss_io;		/* the connection */
+	const struct smtp_peer *ss_peer;
+	struct conf	*ss_cf;
+	char		 ss_relay[512];	/* the client as logs and collect
+					   show it: "localhost", "h [a]" */
+	char		 ss_hello[300];	/* what HELO answers "Hello ..." */
+	const char	*ss_host;	/* $j */
+	bool		 ss_gothello;
+	bool		 ss_verbose;
+	bool		 ss_quit;	/* end the session after this reply */
+	bool		 ss_issued;	/* MAIL, VRFY, EXPN or ETRN was seen */
+	int		 ss_nbad;	/* unrecognized commands */
+	int		 ss_status;	/* smtp_serve's exit status */
+	char		*ss_refused;	/* check_relay's reply, or NULL */
+	struct queue_dir ss_qd;
+	bool		 ss_qdopen;
+	/* the transaction (MAIL .. DATA) */
+	SM_RPOOL	*ss_pool;	/* freed at its end */
+	struct queue_file *ss_qf;	/* sender, recipients, parameters */
+	bool		 ss_havemail;
+	char		*ss_sender;	/* the address as given, in <> */
+	long long	 ss_size;	/* SIZE= */
+	enum smtp_body	 ss_body;
+	bool		 ss_discard;	/* a check said $#discard */
+	int		 ss_nrcpts;	/* RCPTs accepted */
+	char		**ss_keys;	/* per R line: mailer, host, user */
+	size_t		 ss_nkeys;
+	SM_STR		*ss_reply;	/* scratch for replies */
+};
+
+/*
+ * smtp_reply -- send one reply line (CODE and text, CR LF added).
+ * smtp_reply_cont -- the same as a continuation line ("250-...").
+ */
+void	smtp_reply(struct smtp_sess *s, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	smtp_reply_str(struct smtp_sess *s, const char *line);
+
+/* srvrsmtp_mail.c */
+void	smtp_do_mail(struct smtp_sess *s, char *arg);
+void	smtp_do_rcpt(struct smtp_sess *s, char *arg);
+void	smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn);
+void	smtp_txn_reset(struct smtp_sess *s);
+
+/* srvrsmtp_data.c */
+void	smtp_do_data(struct smtp_sess *s);
+
+#endif
