@@ -46,7 +46,7 @@ t_check "$name: sendmail -t -oi takes the message" \
 printf 'Hello from s-nail.\n.\n.. two dots\nThe end.\n' >"$o/snail.msg"
 cp "$o/snail.msg" "$o/snail.body"
 t_check "$name: s-nail sends through sendmail -t -oi" \
-    sh -c "s-nail -n -S mta='$H_SM' -S mta-arguments='-t -oi' \
+    sh -c "HOME='$o' s-nail -n -S DEAD='$o/dead.letter' -S mta='$H_SM' -S mta-arguments='-t -oi' \
 	-S mta-no-default-arguments -S mta-no-receiver-arguments -S sendwait \
 	-S from=alice@mta.example.org -s 's-nail through sendmail -t -oi' \
 	-c haley@mta.example.org rich@mta.example.org <'$o/snail.msg'"

@@ -28,7 +28,9 @@ python3 "$H_DATA/concurrent.py" "$H_PORT" "$N" gina@mta.example.org \
 rc=$?
 sed 's/^/# /' "$o/clients.out" | tail -n 21
 t_check "$name: $N clients greeted and accepted at once" test "$rc" -eq 0
-if ! h_wait_mbox gina "$N" 300; then
+# wait for as many as were accepted (none: no wait), then count
+acc=$(sed -n 's/.*accepted \([0-9]*\)\/.*/\1/p' "$o/clients.out")
+if ! h_wait_mbox gina "${acc:-$N}" 300; then
 	t_fail "$name: deliveries" "gina has $(h_count gina) of $N messages after 300 s"
 fi
 sleep 1

@@ -98,6 +98,7 @@ _h_inside() {
 	    mount --bind "$H/mail" /var/mail ||
 		{ t_fail "$H_NAME" "cannot bind /etc/mail and /var/mail"; exit 1; }
 	trap '_h_cleanup' EXIT
+	trap '_h_cleanup; exit 143' TERM INT HUP
 	_h_syslog
 }
 
