@@ -266,7 +266,7 @@ static void
 smtp_do_help(struct smtp_sess *s, const char *arg)
 {
 	const char *file = s->ss_cf->co_helpfile;
-	char topic[64], line[1024], text[MACRO_BUFSIZE];
+	char topic[64], line[1024], text[MACRO_BUFSIZE], tmp[MACRO_BUFSIZE];
 	const char *t;
 	bool found = false;
 	FILE *fp;
@@ -278,12 +278,17 @@ smtp_do_help(struct smtp_sess *s, const char *arg)
 		return;
 	}
 	(void)smtp_printable(topic, sizeof(topic), arg, strcspn(arg, " \t"));
+	for (char *p = topic; *p != '\0'; p++)	/* sendmail's answers name */
+		*p = (char)tolower((unsigned char)*p);	/* the topic in lower case */
 	if (topic[0] == '\0')
 		(void)sm_strlcpy(topic, "smtp", sizeof(topic));
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		if ((t = smtp_help_match(line, topic)) == NULL)
 			continue;
-		smtp_expand_opt(t, text, sizeof(text));
+		/* a help line is a cf value: \# is a #, $v the version */
+		(void)sm_strlcpy(tmp, t, sizeof(tmp));
+		readcf_translate(tmp);
+		(void)macro_expand(tmp, text, sizeof(text));
 		smtp_reply(s, "214-2.0.0 %s", text);
 		found = true;
 	}
