@@ -799,15 +799,21 @@ rcpt_verify(const char *addr, SM_STR *out)
 int
 rcpt_local_exists(const char *user)
 {
+	const MAILER *local = mailer_find("local");
 	bool temp;
 	char *v;
 
 	if (user == NULL || *user == '\0')
 		return -1;
-	v = rcpt_alias_lookup(user, &temp);
-	if (v != NULL || temp) {
-		free(v);
-		return 0;
+	/* only F=A looks at the aliases, only F=w at the password file */
+	if (local == NULL || mailer_flag(local, 'A')) {
+		v = rcpt_alias_lookup(user, &temp);
+		if (v != NULL || temp) {
+			free(v);
+			return 0;
+		}
 	}
+	if (local != NULL && !mailer_flag(local, 'w'))
+		return 0;
 	return getpwnam(user) != NULL ? 0 : -1;
 }
