@@ -782,36 +782,62 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 
 /* ---- VRFY / EXPN ----------------------------------------------------- */
 
-/* The "Full Name <user@host>" of a local user, or NULL. */
-static bool
-smtp_vrfy_local(struct smtp_sess *s, const ADDRESS *a, const char *lead)
+/*
+ * The lines of OUT (each ending in '\n') as replies: PREFIX before each
+ * ("250-2.1.5 ", the last "250 2.1.5 " when LASTPREFIX), or as they are
+ * (NULL: whole failure replies from rcpt_expand / rcpt_verify).
+ */
+static void
+smtp_vrfy_lines(struct smtp_sess *s, const SM_STR *out, const char *prefix,
+    const char *lastprefix)
 {
-	const struct passwd *pw = getpwnam(a->q_user);
-	char name[256];
+	const char *p = out->s_data, *nl;
+	char shown[SMTP_MAXREPLY];
 
-	if (pw == NULL) {
-		if (rcpt_local_exists(a->q_user) != 0)
-			return false;
-		smtp_reply(s, "%s2.1.5 <%s@%s>", lead, a->q_user, s->ss_host);
-		return true;
+	for (; p != NULL && *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p) - 1;
+		(void)smtp_printable(shown, sizeof(shown), p, (size_t)(nl - p +
+		    (*nl != '\n')));
+		if (prefix == NULL)
+			smtp_reply(s, "%s", shown);
+		else
+			smtp_reply(s, "%s%s", nl[1] == '\0' ? lastprefix :
+			    prefix, shown);
 	}
-	(void)smtp_printable(name, sizeof(name), pw->pw_gecos,
-	    strcspn(pw->pw_gecos, ","));
-	if (name[0] != '\0')
-		smtp_reply(s, "%s2.1.5 %s <%s@%s>", lead, name, a->q_user,
-		    s->ss_host);
+}
+
+/* VRFY/EXPN when queueing: nothing is looked up (recorded, daemon -odq). */
+static void
+smtp_vrfy_queued(struct smtp_sess *s, char *arg)
+{
+	const MAILER *local = mailer_find("local");
+	char *rest, shown[SMTP_MAXREPLY];
+	ADDRESS a;
+
+	if (smtp_parse(s, arg, &a, 0, &rest) < 0) {
+		parseaddr_free(&a);
+		return;
+	}
+	(void)smtp_printable(shown, sizeof(shown), a.q_paddr,
+	    strlen(a.q_paddr));
+	if (a.q_mailer == local && local != NULL)
+		smtp_reply(s, "250 2.1.5 <%s@%s>", a.q_user != NULL ?
+		    a.q_user : shown, s->ss_host);
 	else
-		smtp_reply(s, "%s2.1.5 <%s@%s>", lead, a->q_user, s->ss_host);
-	return true;
+		smtp_reply(s, "252 2.1.5 <%s>", shown);
+	parseaddr_free(&a);
 }
 
 void
 smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 {
 	unsigned long priv = s->ss_cf->co_privacyoptions;
-	char *rest, shown[SMTP_MAXREPLY];
-	const MAILER *local = mailer_find("local");
+	SM_STR *out;
+	char *rest;
 	ADDRESS a;
+	int rc;
 
 	if (expn && (priv & CONF_PRIV_NOEXPN)) {
 		smtp_reply(s, "502 5.7.0 Sorry, we do not allow this operation");
@@ -832,23 +858,29 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 		smtp_reply(s, "501 5.5.2 Argument required");
 		return;
 	}
+	if (smtp_will_queue(s)) {
+		smtp_vrfy_queued(s, arg);
+		return;
+	}
+	/* an address that does not parse is answered as for RCPT */
 	if (smtp_parse(s, arg, &a, 0, &rest) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
-	(void)smtp_printable(shown, sizeof(shown), a.q_paddr,
-	    strlen(a.q_paddr));
-	if (smtp_will_queue(s)) {
-		/* queueing: nothing is looked up (recorded, daemon -odq) */
-		if (a.q_mailer == local && local != NULL)
-			smtp_reply(s, "250 2.1.5 <%s@%s>", a.q_user != NULL ?
-			    a.q_user : shown, s->ss_host);
-		else
-			smtp_reply(s, "252 2.1.5 <%s>", shown);
-	} else if (a.q_mailer == local && local != NULL) {
-		if (!smtp_vrfy_local(s, &a, "250 "))
-			smtp_reply(s, "550 5.1.1 %s... User unknown", shown);
-	} else
-		smtp_reply(s, "250 2.1.5 <%s>", shown);
 	parseaddr_free(&a);
+	/* rcpt.c words the lines (sendmail's printvrfyaddr), we add the
+	 * codes: EXPN always 250, VRFY 252 for a mailer without F=q */
+	out = sm_str_new(SM_STR_NOMAX);
+	if (expn)
+		rc = rcpt_expand(arg, out) < 0 ? -1 : 250;
+	else
+		rc = rcpt_verify(arg, out);
+	if (rc < 0)
+		smtp_vrfy_lines(s, out, NULL, NULL);
+	else if (out->s_len == 0)
+		smtp_reply(s, "554 5.5.2 Nothing to %s", expn ? "EXPN" : "VRFY");
+	else
+		smtp_vrfy_lines(s, out, rc == 252 ? "252-2.1.5 " : "250-2.1.5 ",
+		    rc == 252 ? "252 2.1.5 " : "250 2.1.5 ");
+	sm_str_free(out);
 }

@@ -29,8 +29,9 @@
 
 /*
  * The real headers.c, deliver.c and rcpt.c are linked: the cf's local
- * mailer (F=Aw, as the m4 one) knows root and the login users, and the
- * aliases of the temp AliasFile (built in setup as -bi would); with
+ * mailer (the m4 one's flags: A aliases, w the password file, q VRFY
+ * 250, : / | includes, files and programs) knows root and the login
+ * users, and the aliases of the temp AliasFile (built in setup as -bi would); with
  * DeliveryMode=q deliver_committed leaves each message in the temp queue.
  */
 static const char aliases_text[] =
@@ -58,7 +59,9 @@ static const char cf_text[] =
     "R< $+ @ tmp . example >\t$#error $@ 4.1.8 $: \"451 Try later\"\n"
     "Scheck_relay\n"
     "R$* $| 192.0.2.66\t$#error $@ 5.7.1 $: \"550 Access denied\"\n"
-    "Mlocal, P=/bin/true, F=lsDFMAw, A=true\n"
+    "S4\n"
+    "R$* < @ $+ > $*\t\t$@ $1 @ $2 $3\n"
+    "Mlocal, P=/bin/true, F=lsDFMAw5:/|@qSPfhn9, A=true\n"
     "Mesmtp, P=[IPC], F=mDFMuXa, A=TCP $h\n";
 
 static char qdir[512];
@@ -501,6 +504,32 @@ test_session_barelf(void)
 	free(o);
 }
 
+/* VRFY and EXPN through rcpt.c, the forms recorded from sendmail 8.17
+ * (test/protocol/data/smtp/expn*.real): an alias is answered for by
+ * VRFY and expanded by EXPN (members last first, local ones before
+ * remote ones), 252 for a VRFY of a mailer without F=q, failures whole. */
+static void
+test_session_vrfy(void)
+{
+	const struct passwd *pw = getpwnam("root");
+	char line[300];
+	char *o = session("HELO c\r\nVRFY list\r\nEXPN list\r\n"
+	    "VRFY <x@example.com>\r\nVRFY nosuch\r\nEXPN \"|/bin/cat\"\r\n"
+	    "QUIT\r\n", NULL);
+
+	t_require(pw != NULL);
+	t_assert(has_line(o, "250 2.1.5 <list@mta.example.org>"));
+	(void)snprintf(line, sizeof(line), "250-2.1.5 %s%s<root@"
+	    "mta.example.org>", pw->pw_gecos, pw->pw_gecos[0] ? " " : "");
+	t_assert(strstr(o, line) != NULL);
+	t_assert(has_line(o, "250 2.1.5 <nosuch@example.com>"));
+	t_assert(has_line(o, "252 2.1.5 <x@example.com>"));
+	t_assert(has_line(o, "550 5.1.1 nosuch... User unknown"));
+	t_assert(has_line(o, "550 5.7.1 \"|/bin/cat\"... Cannot mail directly "
+	    "to programs"));
+	free(o);
+}
+
 /* Timeout.command: the session ends without a word, status EX_OK. */
 static void
 test_session_timeout(void)
@@ -556,6 +585,7 @@ main(void)
 	    test_session_limits);
 	t_run("srvrsmtp: session, daemon clients", test_session_daemon);
 	t_run("srvrsmtp: session, bare LF in DATA", test_session_barelf);
+	t_run("srvrsmtp: session, VRFY and EXPN", test_session_vrfy);
 	t_run("srvrsmtp: session, Timeout.command", test_session_timeout);
 	map_close_all();
 	return t_done();
