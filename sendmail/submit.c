@@ -266,8 +266,6 @@ submit_head(const struct submit_args *a, struct queue_file *qf,
 	smtp_macro("{daemon_flags}", "c u");
 	smtp_macro("r", NULL);
 	smtp_macro("s", NULL);
-	if (a->sa_fullname != NULL)
-		smtp_macro("x", a->sa_fullname);
 }
 
 /* Read the message from FD into M's df. */
@@ -327,15 +325,19 @@ submit_queue(struct submit_ctx *c, struct queue_msg *m,
 	struct queue_file *qf = c->sc_qf;
 	SM_STR *why = sm_str_new(SM_STR_NOMAX);
 	char b[64];
-	int mode = c->sc_args->sa_mode != 0 ? c->sc_args->sa_mode :
+	int r, mode = c->sc_args->sa_mode != 0 ? c->sc_args->sa_mode :
 	    co->co_deliverymode != 0 ? co->co_deliverymode : 'b';
 
 	smtp_macro("i", m->qm_id);
 	if (sm_arpadate(time(NULL), b, sizeof(b)) == 0)
 		smtp_macro("b", b);
 	smtp_envelope(qf, res, (int)qf->qf_nrcpts, c->sc_args->sa_body);
-	if (hdr_submit(qf, res->cr_hdrs, c->sc_args->sa_tflag ? HDR_F_TFLAG :
-	    0, why) < 0 || queue_commit(m, qf, why) != 0) {
+	smtp_hdr_macros(qf, res, c->sc_args->sa_fullname,
+	    (int)qf->qf_nrcpts);
+	r = hdr_submit(qf, res->cr_hdrs, c->sc_args->sa_tflag ? HDR_F_TFLAG :
+	    0, why);
+	smtp_macro("u", NULL);
+	if (r < 0 || queue_commit(m, qf, why) != 0) {
 		(void)fprintf(stderr, "queue: %s\n", why->s_data);
 		sm_log(LOG_ERR, m->qm_id, "SYSERR: queue: %s", why->s_data);
 		queue_abort(m);
