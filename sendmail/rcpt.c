@@ -381,7 +381,7 @@ rcpt_try_alias(struct rcpt_list *rl, int n)
 	v = rcpt_alias_lookup(r->r_user, &temp);
 	if (temp) {
 		rcpt_set(rl, r, RCPT_TEMP, EX_TEMPFAIL, "4.3.0",
-		    "aliases map: lookup deferred");
+		    "alias database unavailable");
 		return true;
 	}
 	if (v == NULL)
@@ -763,7 +763,9 @@ rcpt_failures(const struct rcpt_list *rl, SM_STR *out)
 	for (size_t i = 0; i < rl->rl_n; i++) {
 		const struct rcpt *r = &rl->rl_v[i];
 
-		if (r->r_state != RCPT_FAIL && r->r_state != RCPT_TEMP)
+		/* deferred (the alias database unavailable): shown as an
+		 * address to queue, as sendmail lists a QS_QUEUEUP one */
+		if (r->r_state != RCPT_FAIL)
 			continue;
 		if (r->r_exit == EX_DATAERR)	/* the parser's own words */
 			(void)sm_str_addf(out, "553 %s %s\n", r->r_status,
@@ -859,7 +861,7 @@ rcpt_verify(const char *addr, SM_STR *out)
 	rc = mailer_flag(r->r_mailer, 'q') ? 250 : 252;
 	if (r->r_mailer == mailer_find("local") && !r->r_noalias &&
 	    mailer_flag(r->r_mailer, 'A') &&
-	    (v = rcpt_alias_lookup(r->r_user, &temp)) != NULL) {
+	    ((v = rcpt_alias_lookup(r->r_user, &temp)) != NULL || temp)) {
 		(void)sm_str_addf(out, "<%s@%s>\n", r->r_user,
 		    j != NULL ? j : "localhost");
 		free(v);
@@ -878,6 +880,12 @@ rcpt_verify(const char *addr, SM_STR *out)
 int
 rcpt_local_exists(const char *user)
 {
+	return rcpt_local_lookup(user) >= 0 ? 0 : -1;
+}
+
+int
+rcpt_local_lookup(const char *user)
+{
 	const MAILER *local = mailer_find("local");
 	bool temp, found;
 	char *v, *low, *p;
@@ -889,7 +897,7 @@ rcpt_local_exists(const char *user)
 		v = rcpt_alias_lookup(user, &temp);
 		if (v != NULL || temp) {
 			free(v);
-			return 0;
+			return temp ? 1 : 0;
 		}
 	}
 	if (local != NULL && !mailer_flag(local, 'w'))

@@ -137,6 +137,13 @@ int	rcpt_verify(const char *addr, SM_STR *out);
 int	rcpt_local_exists(const char *user);
 
 /*
+ * rcpt_local_lookup -- as rcpt_local_exists, telling a deferral apart:
+ *	0 exists, 1 the alias database is unavailable (sendmail accepts
+ *	then: "Recipient ok (will queue)"), -1 no such user.
+ */
+int	rcpt_local_lookup(const char *user);
+
+/*
  * rcpt_builtin_local -- is M Tern's built-in mbox delivery (P=[LOCAL],
  *	or a program whose last path part is mail.local)?
  */

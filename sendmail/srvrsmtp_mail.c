@@ -661,20 +661,23 @@ smtp_rcpt_key(struct smtp_sess *s, const ADDRESS *a)
 	    a->q_user != NULL ? a->q_user : a->q_paddr);
 }
 
-/* Local user that does not exist?  Then the 550 is sent. */
-static bool
+/* Local user that does not exist?  Then the 550 is sent (-1); 1 when
+ * the alias database is unavailable (the address is queued), else 0. */
+static int
 smtp_rcpt_unknown(struct smtp_sess *s, const ADDRESS *a)
 {
 	const MAILER *local = mailer_find("local");
 	char shown[SMTP_MAXREPLY];
+	int r = 0;
 
 	if (local == NULL || a->q_mailer != local || a->q_user == NULL ||
-	    rcpt_local_exists(a->q_user) == 0)
-		return false;
+	    (r = rcpt_local_lookup(a->q_user)) >= 0)
+		return local != NULL && a->q_mailer == local &&
+		    a->q_user != NULL ? r : 0;
 	(void)smtp_printable(shown, sizeof(shown), a->q_paddr,
 	    strlen(a->q_paddr));
 	smtp_reply(s, "550 5.1.1 %s... User unknown", shown);
-	return true;
+	return -1;
 }
 
 /* Add A to the envelope (once); the address the reply shows. */
@@ -748,7 +751,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	unsigned flags;
 	int max = s->ss_cf->co_maxrecipientspermessage;
 	ADDRESS a;
-	int pr;
+	int pr, known = 0;
 
 	if (!s->ss_havemail) {
 		smtp_reply(s, "503 5.0.0 Need MAIL before RCPT");
@@ -766,10 +769,13 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	}
 	smtp_addr_macros("rcpt", &a);
 	if (smtp_rcpt_params(s, rest, &flags, &orcpt) != 0 ||
-	    smtp_rcpt_check(s, a.q_paddr) != 0 || smtp_rcpt_unknown(s, &a)) {
+	    smtp_rcpt_check(s, a.q_paddr) != 0 ||
+	    (known = smtp_rcpt_unknown(s, &a)) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
+	if (known == 1)
+		pr = 1;
 	as = smtp_rcpt_add(s, &a, flags, orcpt);
 	s->ss_nrcpts++;
 	(void)snprintf(n, sizeof(n), "%d", s->ss_nrcpts);

@@ -4,7 +4,8 @@
 # namespace: host name mta.example.org, no network, a tmpfs on /srv.
 # usage: record.sh SENDMAIL CF OUTDIR SUFFIX [CASE...]
 # A case's first line may be "#opts: -O Name=value ..." (more options);
-# lines "#aliases: name: value" add to the aliases file of that case.
+# lines "#aliases: name: value" add to the aliases file of that case; a
+# line "#noaliases" removes it (the alias database unavailable).
 # Needs root and unshare.
 here=$(cd "$(dirname "$0")" && pwd)
 sm=$1 cf=$2 out=$3 suf=$4
@@ -25,8 +26,11 @@ for c in "$@"; do
 	sed -n 's/^#aliases: //p' "$c" >>$s/aliases
 	opts=$(sed -n '1s/^#opts: //p' "$c")
 	"$sm" -C $s/cf -oA$s/aliases -bi >/dev/null 2>&1
+	if grep -q '^#noaliases' "$c"; then
+		rm -f $s/aliases $s/aliases.db
+	fi
 	# shellcheck disable=SC2086
-	grep -av '^#opts:\|^#aliases:' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
+	grep -av '^#opts:\|^#aliases:\|^#noaliases' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
 		-C $s/cf -oA$s/aliases -oQ$s/q -oH$s/helpfile -odq $opts -bs \
 		>"$out/$n.$suf" 2>&1
 	for f in $s/q/qf*; do
