@@ -3,8 +3,8 @@
  * rcpt.c -- the recipient list of a delivery (see rcpt.h).
  *
  * Public: rcpt_list_init, rcpt_list_free, rcpt_add, rcpt_child,
- * rcpt_expand, rcpt_local_exists, rcpt_builtin_local, rcpt_mailbox_dir,
- * rcpt_same.
+ * rcpt_expand, rcpt_verify, rcpt_local_exists, rcpt_local_lookup,
+ * rcpt_reply_code, rcpt_builtin_local, rcpt_mailbox_dir, rcpt_same.
  * Runs in the delivery process and the SMTP server child.
  *
  * sendmail's recipient() in small steps: parse (rulesets 3 and 0, with

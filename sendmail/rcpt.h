@@ -10,7 +10,8 @@
  *
  * Public functions: rcpt_list_init, rcpt_list_free, rcpt_add,
  * rcpt_child, rcpt_expand, rcpt_verify, rcpt_local_exists,
- * rcpt_builtin_local, rcpt_mailbox_dir, rcpt_same.
+ * rcpt_local_lookup, rcpt_reply_code, rcpt_builtin_local,
+ * rcpt_mailbox_dir, rcpt_same.
  *
  * Runs in the delivery process (and the SMTP server for RCPT, VRFY and
  * EXPN), as root or the invoking user; reads the alias maps, include and

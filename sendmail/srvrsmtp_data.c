@@ -6,9 +6,9 @@
  * 2.0.0 QID Message accepted for delivery"; the from= log line; the
  * hand-over to delivery (deliver_committed, per DeliveryMode).
  *
- * Public: smtp_envelope smtp_log_from (shared with submit.c: both paths
- * write the qf lines and the from= line the same way); for the session
- * smtp_do_data.
+ * Public: smtp_envelope smtp_hdr_macros smtp_log_from (shared with
+ * submit.c: both paths write the qf lines, the header macros and the
+ * from= line the same way); for the session smtp_do_data.
  *
  * Runs in the SMTP session process; the queue files are created as the
  * process's user, QueueFileMode.
