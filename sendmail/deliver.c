@@ -124,10 +124,9 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 	    r->r_status : "2.0.0");
 	if (xstart == 0 && r->r_status != NULL) {
 		/* a failure found while expanding: the reply it makes */
-		(void)snprintf(reply, sizeof(reply), "%s %s %s",
-		    r->r_status[0] == '4' ? "451" : r->r_status[0] == '5' &&
-		    strcmp(r->r_status, "5.1.1") == 0 ? "550" : "554",
-		    r->r_status, r->r_diag != NULL ? r->r_diag : "");
+		(void)snprintf(reply, sizeof(reply), "%d %s %s",
+		    rcpt_reply_code(r), r->r_status,
+		    r->r_diag != NULL ? r->r_diag : "");
 		(void)sm_logkv_add(&kv, "reply", "%s", reply);
 	}
 	(void)sm_logkv_add(&kv, "stat", "%s", stat);

@@ -134,9 +134,18 @@ static int
 deliver_mbox_msg(const struct deliver_msg *dm, const MAILER *m, SM_STR *hdr,
     struct mbox_msg *mm)
 {
+	size_t i, j;
+
 	memset(mm, 0, sizeof(*mm));
 	if (deliver_headers(dm, m, hdr) < 0)
 		return -1;
+	/* a file holds lines ending in LF: [LOCAL] has no $u in A=, so its
+	 * E= defaults to CR LF (LMTP's), which mail.local turns into LF */
+	for (i = j = 0; i < hdr->s_len; i++)
+		if (hdr->s_data[i] != '\r' || i + 1 >= hdr->s_len ||
+		    hdr->s_data[i + 1] != '\n')
+			hdr->s_data[j++] = hdr->s_data[i];
+	sm_str_truncate(hdr, j);
 	if (lseek(dm->dm_dfd, 0, SEEK_SET) < 0)
 		return -1;
 	mm->mm_sender = dm->dm_sender;

@@ -3,8 +3,8 @@
  * rcpt.c -- the recipient list of a delivery (see rcpt.h).
  *
  * Public: rcpt_list_init, rcpt_list_free, rcpt_add, rcpt_child,
- * rcpt_expand, rcpt_local_exists, rcpt_builtin_local, rcpt_mailbox_dir,
- * rcpt_same.
+ * rcpt_expand, rcpt_verify, rcpt_local_exists, rcpt_local_lookup,
+ * rcpt_reply_code, rcpt_builtin_local, rcpt_mailbox_dir, rcpt_same.
  * Runs in the delivery process and the SMTP server child.
  *
  * sendmail's recipient() in small steps: parse (rulesets 3 and 0, with
@@ -147,6 +147,34 @@ rcpt_unquote(char *s)
 }
 
 /*
+ * R went to the error mailer: its $: text (quotes dropped) is the
+ * failure, a leading reply code ("553 Invalid route address") its code.
+ */
+static void
+rcpt_error_text(struct rcpt_list *rl, struct rcpt *r, const char *status)
+{
+	char *t = r->r_user;
+	size_t n = strlen(t);
+	int code = 0;
+
+	if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+		t = sm_rpool_strndup_x(rl->rl_pool, t + 1, n - 2);
+		n -= 2;
+	}
+	if (n >= 3 && isdigit((unsigned char)t[0]) &&
+	    isdigit((unsigned char)t[1]) && isdigit((unsigned char)t[2]) &&
+	    (t[3] == ' ' || t[3] == '\0')) {
+		code = (t[0] - '0') * 100 + (t[1] - '0') * 10 + (t[2] - '0');
+		t += t[3] == ' ' ? 4 : 3;
+	}
+	rcpt_set(rl, r, status != NULL && status[0] == '4' ? RCPT_TEMP :
+	    RCPT_FAIL, status != NULL && status[0] == '4' ? EX_TEMPFAIL :
+	    EX_UNAVAILABLE, status != NULL ? status : code / 100 == 4 ?
+	    "4.0.0" : "5.0.0", t);
+	r->r_code = code;
+}
+
+/*
  * Parse ADDR into R (through rulesets 3 and 0); the parser's messages
  * are caught and become the failure text.  Returns 0, or -1 when the
  * address is bad (R then records why).
@@ -184,8 +212,7 @@ rcpt_parse(struct rcpt_list *rl, struct rcpt *r, const char *addr)
 	r->r_host = a.q_host != NULL ?
 	    sm_rpool_strdup_x(rl->rl_pool, a.q_host) : NULL;
 	if (a.q_bad) {
-		rcpt_set(rl, r, RCPT_FAIL, EX_UNAVAILABLE,
-		    a.q_status != NULL ? a.q_status : "5.0.0", r->r_user);
+		rcpt_error_text(rl, r, a.q_status);
 		parseaddr_free(&a);
 		return -1;
 	}
@@ -251,11 +278,17 @@ rcpt_has_leaf(const struct rcpt_list *rl, int n)
 	return false;
 }
 
-/* Add each address of the comma list LIST as a child of PARENT. */
+/*
+ * Add each address of the comma list LIST as a child of PARENT, the last
+ * first: sendmail's sendtolist parses a list and then hands its addresses
+ * to recipient() in reverse, so the queue (and EXPN, and the delivery
+ * order) has "a: x, y" as y, x (recorded with 8.17's EXPN).
+ */
 static void
 rcpt_add_list(struct rcpt_list *rl, const char *list, int parent)
 {
-	char *copy = sm_strdup_x(list), *p = copy;
+	char *copy = sm_strdup_x(list), *p = copy, **v = NULL;
+	size_t n = 0;
 
 	while (*p != '\0') {
 		char *start, *end;
@@ -283,9 +316,14 @@ rcpt_add_list(struct rcpt_list *rl, const char *list, int parent)
 		*end = '\0';
 		while (end > start && isspace((unsigned char)end[-1]))
 			*--end = '\0';
-		if (*start != '\0')
-			(void)rcpt_child(rl, start, parent);
+		if (*start == '\0')
+			continue;
+		v = sm_reallocarray_x(v, n + 1, sizeof(*v));
+		v[n++] = start;
 	}
+	while (n > 0)
+		(void)rcpt_child(rl, v[--n], parent);
+	free(v);
 	free(copy);
 }
 
@@ -343,7 +381,7 @@ rcpt_try_alias(struct rcpt_list *rl, int n)
 	v = rcpt_alias_lookup(r->r_user, &temp);
 	if (temp) {
 		rcpt_set(rl, r, RCPT_TEMP, EX_TEMPFAIL, "4.3.0",
-		    "aliases map: lookup deferred");
+		    "alias database unavailable");
 		return true;
 	}
 	if (v == NULL)
@@ -525,7 +563,20 @@ rcpt_local_user(struct rcpt_list *rl, int n)
 
 	if (!mailer_flag(r->r_mailer, 'w'))
 		return;
-	pw = getpwnam(r->r_user);
+	if ((pw = getpwnam(r->r_user)) == NULL) {
+		/* sendmail's finduser tries the name in lower case too,
+		 * and then the user is the login name */
+		char *low = sm_rpool_strdup_x(rl->rl_pool, r->r_user), *p;
+		bool upper = false;
+
+		for (p = low; *p != '\0'; p++)
+			if (isupper((unsigned char)*p)) {
+				*p = (char)tolower((unsigned char)*p);
+				upper = true;
+			}
+		if (upper && (pw = getpwnam(low)) != NULL)
+			r->r_user = low;
+	}
 	if (pw == NULL) {
 		rcpt_set(rl, r, RCPT_FAIL, EX_NOUSER, "5.1.1",
 		    "User unknown");
@@ -535,7 +586,7 @@ rcpt_local_user(struct rcpt_list *rl, int n)
 	r->r_uid = pw->pw_uid;
 	r->r_gid = pw->pw_gid;
 	r->r_ctl = true;
-	if (!r->r_noalias)
+	if (!r->r_noalias && !rl->rl_vrfy)
 		rcpt_forward(rl, n);
 }
 
@@ -662,46 +713,71 @@ rcpt_fullname(const char *user, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-/* One EXPN line for leaf R. */
+/*
+ * One EXPN/VRFY line for R, as sendmail's printvrfyaddr words it: the
+ * full name of a local user found in the password file first; then
+ * "<user@$j>" when the mailer's address type is RFC822 and the user has
+ * no '@', else "<user>" (programs and files: T=X-Unix).  A user given
+ * as "\user" keeps its backslash there.
+ */
 static void
 rcpt_expn_line(const struct rcpt *r, SM_STR *out)
 {
-	const char *j = macro_get('j');
+	const char *j = macro_get('j'), *at = "";
+	const char *type = r->r_mailer != NULL ? r->r_mailer->m_addrtype :
+	    NULL;
+	const char *bs = r->r_noalias && r->r_addr[0] == '\\' ? "\\" : "";
 	char fn[256];
-	size_t len;
 
-	if (r->r_mailer == mailer_find("local")) {
+	fn[0] = '\0';
+	if (r->r_mailer == mailer_find("local") && r->r_home != NULL)
 		rcpt_fullname(r->r_user, fn, sizeof(fn));
-		(void)sm_str_addf(out, "%s%s<%s@%s>\n", fn, fn[0] ? " " : "",
-		    r->r_user, j != NULL ? j : "localhost");
-		return;
-	}
-	if (r->r_host == NULL) {
-		(void)sm_str_addf(out, "<%s>\n", r->r_user);
-		return;
-	}
-	len = strlen(r->r_addr);
-	if (r->r_addr[0] == '<' && len >= 2 && r->r_addr[len - 1] == '>')
-		(void)sm_str_addf(out, "%s\n", r->r_addr);
-	else
-		(void)sm_str_addf(out, "<%s>\n", r->r_addr);
+	if ((type == NULL || strcasecmp(type, "rfc822") == 0) &&
+	    strchr(r->r_user, '@') == NULL)
+		at = j != NULL ? j : "localhost";
+	(void)sm_str_addf(out, "%s%s<%s%s%s%s>\n", fn, fn[0] ? " " : "", bs,
+	    r->r_user, *at ? "@" : "", at);
 }
 
-/* Leaves below N in sendmail's queue order: each list's members taken
- * last to first (sendtolist queues them so), depth first. */
-static void
-rcpt_expn_walk(const struct rcpt_list *rl, int n, int *v, size_t *k)
+int
+rcpt_reply_code(const struct rcpt *r)
 {
-	size_t i;
+	if (r->r_code != 0)
+		return r->r_code;
+	if (r->r_state == RCPT_TEMP || (r->r_status != NULL &&
+	    r->r_status[0] == '4'))
+		return 451;
+	if (r->r_exit == EX_DATAERR)
+		return 553;
+	if (r->r_status != NULL && strcmp(r->r_status, "5.4.6") == 0)
+		return 554;
+	return 550;
+}
 
-	if (rl->rl_v[n].r_state != RCPT_EXPANDED) {
-		if (rl->rl_v[n].r_state != RCPT_DUP)
-			v[(*k)++] = n;
-		return;
+/* Each failure of RL as a whole reply line into OUT; how many. */
+static int
+rcpt_failures(const struct rcpt_list *rl, SM_STR *out)
+{
+	int nfail = 0;
+
+	for (size_t i = 0; i < rl->rl_n; i++) {
+		const struct rcpt *r = &rl->rl_v[i];
+
+		/* deferred (the alias database unavailable): shown as an
+		 * address to queue, as sendmail lists a QS_QUEUEUP one */
+		if (r->r_state != RCPT_FAIL)
+			continue;
+		if (r->r_exit == EX_DATAERR)	/* the parser's own words */
+			(void)sm_str_addf(out, "553 %s %s\n", r->r_status,
+			    r->r_diag != NULL ? r->r_diag : "Invalid address");
+		else
+			(void)sm_str_addf(out, "%d %s %s... %s\n",
+			    rcpt_reply_code(r), r->r_status != NULL ?
+			    r->r_status : "5.0.0", r->r_addr,
+			    r->r_diag != NULL ? r->r_diag : "failed");
+		nfail++;
 	}
-	for (i = rl->rl_n; i > (size_t)n + 1; i--)
-		if (rl->rl_v[i - 1].r_parent == n)
-			rcpt_expn_walk(rl, (int)i - 1, v, k);
+	return nfail;
 }
 
 /* Host order, no host first (sendmail's final sort), stable. */
@@ -731,28 +807,21 @@ rcpt_expand(const char *addr, SM_STR *out)
 {
 	struct rcpt_list rl;
 	size_t i, k = 0;
-	int *v, nfail = 0;
+	int *v;
 
 	rcpt_list_init(&rl);
 	rl.rl_expn = true;
 	(void)rcpt_add(&rl, addr, -1, false);
-	for (i = 0; i < rl.rl_n; i++) {
-		const struct rcpt *r = &rl.rl_v[i];
-
-		if (r->r_state != RCPT_FAIL && r->r_state != RCPT_TEMP)
-			continue;
-		(void)sm_str_addf(out, "%s %s %s... %s\n",
-		    r->r_state == RCPT_TEMP ? "451" : strcmp(r->r_status,
-		    "5.1.1") == 0 ? "550" : "554", r->r_status, r->r_addr,
-		    r->r_diag != NULL ? r->r_diag : "failed");
-		nfail++;
-	}
-	if (nfail > 0 || rl.rl_n == 0) {
+	if (rcpt_failures(&rl, out) > 0 || rl.rl_n == 0) {
 		rcpt_list_free(&rl);
 		return -1;
 	}
+	/* the list is in sendmail's queue order already */
 	v = sm_calloc_x(rl.rl_n, sizeof(*v));
-	rcpt_expn_walk(&rl, 0, v, &k);
+	for (i = 0; i < rl.rl_n; i++)
+		if (rl.rl_v[i].r_state != RCPT_EXPANDED &&
+		    rl.rl_v[i].r_state != RCPT_DUP)
+			v[k++] = (int)i;
 	rcpt_expn_sort(&rl, v, k);
 	for (i = 0; i < k; i++)
 		rcpt_expn_line(&rl.rl_v[v[i]], out);
@@ -769,29 +838,41 @@ rcpt_verify(const char *addr, SM_STR *out)
 	const char *j = macro_get('j');
 	bool temp;
 	char *v;
-	int rc = 0;
+	int rc;
 
 	rcpt_list_init(&rl);
+	rl.rl_vrfy = true;
 	r = rcpt_push(&rl);
 	r->r_addr = sm_rpool_strdup_x(rl.rl_pool, addr);
-	if (rcpt_parse(&rl, r, addr) < 0) {
-		(void)sm_str_addf(out, "553 %s %s\n", r->r_status, r->r_diag);
+	if (*addr == '\\')
+		r->r_noalias = true;
+	if (rcpt_parse(&rl, r, addr + r->r_noalias) == 0) {
+		const char *why = rcpt_direct(r);
+
+		if (why != NULL)
+			rcpt_set(&rl, r, RCPT_FAIL, EX_UNAVAILABLE, "5.7.1",
+			    why);
+	}
+	if (rcpt_failures(&rl, out) > 0) {
 		rcpt_list_free(&rl);
 		return -1;
 	}
-	if (r->r_mailer == mailer_find("local") &&
-	    (v = rcpt_alias_lookup(r->r_user, &temp)) != NULL) {
-		/* an alias is answered for, not expanded */
+	/* VRFY answers for an alias without expanding it */
+	rc = mailer_flag(r->r_mailer, 'q') ? 250 : 252;
+	if (r->r_mailer == mailer_find("local") && !r->r_noalias &&
+	    mailer_flag(r->r_mailer, 'A') &&
+	    ((v = rcpt_alias_lookup(r->r_user, &temp)) != NULL || temp)) {
 		(void)sm_str_addf(out, "<%s@%s>\n", r->r_user,
 		    j != NULL ? j : "localhost");
 		free(v);
-	} else if (r->r_mailer == mailer_find("local") &&
-	    mailer_flag(r->r_mailer, 'w') && getpwnam(r->r_user) == NULL) {
-		(void)sm_str_addf(out, "550 5.1.1 %s... User unknown\n",
-		    r->r_user);
-		rc = -1;
-	} else
-		rcpt_expn_line(r, out);
+	} else {
+		if (r->r_mailer == mailer_find("local"))
+			rcpt_local_user(&rl, 0);
+		if (rcpt_failures(&rl, out) > 0)
+			rc = -1;
+		else
+			rcpt_expn_line(r, out);
+	}
 	rcpt_list_free(&rl);
 	return rc;
 }
@@ -799,15 +880,35 @@ rcpt_verify(const char *addr, SM_STR *out)
 int
 rcpt_local_exists(const char *user)
 {
-	bool temp;
-	char *v;
+	return rcpt_local_lookup(user) >= 0 ? 0 : -1;
+}
+
+int
+rcpt_local_lookup(const char *user)
+{
+	const MAILER *local = mailer_find("local");
+	bool temp, found;
+	char *v, *low, *p;
 
 	if (user == NULL || *user == '\0')
 		return -1;
-	v = rcpt_alias_lookup(user, &temp);
-	if (v != NULL || temp) {
-		free(v);
-		return 0;
+	/* only F=A looks at the aliases, only F=w at the password file */
+	if (local == NULL || mailer_flag(local, 'A')) {
+		v = rcpt_alias_lookup(user, &temp);
+		if (v != NULL || temp) {
+			free(v);
+			return temp ? 1 : 0;
+		}
 	}
-	return getpwnam(user) != NULL ? 0 : -1;
+	if (local != NULL && !mailer_flag(local, 'w'))
+		return 0;
+	if (getpwnam(user) != NULL)
+		return 0;
+	/* finduser's second try: the name in lower case */
+	low = sm_strdup_x(user);
+	for (p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	found = getpwnam(low) != NULL;
+	free(low);
+	return found ? 0 : -1;
 }

@@ -10,7 +10,8 @@
  *
  * Public functions: rcpt_list_init, rcpt_list_free, rcpt_add,
  * rcpt_child, rcpt_expand, rcpt_verify, rcpt_local_exists,
- * rcpt_builtin_local, rcpt_mailbox_dir, rcpt_same.
+ * rcpt_local_lookup, rcpt_reply_code, rcpt_builtin_local,
+ * rcpt_mailbox_dir, rcpt_same.
  *
  * Runs in the delivery process (and the SMTP server for RCPT, VRFY and
  * EXPN), as root or the invoking user; reads the alias maps, include and
@@ -61,6 +62,9 @@ struct rcpt {
 					   of the delivery; NULL: the sender */
 	char		*r_status;	/* DSN status "5.1.1"; NULL */
 	char		*r_diag;	/* "User unknown"; NULL */
+	int		 r_code;	/* the reply code an error mailer's
+					   text gave ("553 Invalid route
+					   address"); 0: rcpt_reply_code's */
 	int		 r_exit;	/* EX_ of the outcome */
 };
 
@@ -73,6 +77,7 @@ struct rcpt_list {
 	int		 rl_maxdepth;	/* MaxAliasRecursion */
 	const char	*rl_qid;	/* for log lines; NULL */
 	bool		 rl_expn;	/* built for EXPN */
+	bool		 rl_vrfy;	/* built for VRFY: no forward files */
 };
 
 /* rcpt_list_init -- an empty list (MaxAliasRecursion from the options). */
@@ -116,10 +121,13 @@ int	rcpt_expand(const char *addr, SM_STR *out);
 /*
  * rcpt_verify -- VRFY: what sendmail 8.17 answers for ADDR, into OUT as
  *	one line: "Full Name <user@$j>" for a login user, "<alias@$j>" for
- *	an alias (not expanded), "<user@host>" for others (the server adds
- *	"250 2.1.5 "); or a whole failure reply ("550 5.1.1 x... User
- *	unknown", "553 ..." for an address that does not parse).
- * Returns 0, or -1 for a failure.
+ *	an alias (not expanded), "<user@host>" for others; or whole failure
+ *	replies ("550 5.1.1 x... User unknown", "553 5.1.3 ..." for an
+ *	address that does not parse, "550 5.7.1 x... Cannot mail directly
+ *	to programs").
+ * Returns the reply code the server puts before "2.1.5 " and the line:
+ *	250, or 252 when the address's mailer lacks F=q (sendmail's
+ *	M_VRFY250); or -1 for a failure.
  */
 int	rcpt_verify(const char *addr, SM_STR *out);
 
@@ -130,6 +138,13 @@ int	rcpt_verify(const char *addr, SM_STR *out);
 int	rcpt_local_exists(const char *user);
 
 /*
+ * rcpt_local_lookup -- as rcpt_local_exists, telling a deferral apart:
+ *	0 exists, 1 the alias database is unavailable (sendmail accepts
+ *	then: "Recipient ok (will queue)"), -1 no such user.
+ */
+int	rcpt_local_lookup(const char *user);
+
+/*
  * rcpt_builtin_local -- is M Tern's built-in mbox delivery (P=[LOCAL],
  *	or a program whose last path part is mail.local)?
  */
@@ -137,6 +152,14 @@ bool	rcpt_builtin_local(const MAILER *m);
 
 /* rcpt_mailbox_dir -- MailboxDirectory (default /var/mail). */
 const char *rcpt_mailbox_dir(void);
+
+/*
+ * rcpt_reply_code -- the SMTP reply code of failed entry R, as sendmail
+ *	words its failures: the error mailer's own code, 451 for a
+ *	temporary failure, 553 for an address that does not parse, 554 for
+ *	a loop (5.4.6), else 550 (User unknown, Cannot mail directly ...).
+ */
+int	rcpt_reply_code(const struct rcpt *r);
 
 /* rcpt_same -- do A and B go to the same mailer, host and user? */
 bool	rcpt_same(const struct rcpt *a, const struct rcpt *b);

@@ -130,6 +130,22 @@ void	smtp_envelope(struct queue_file *qf, const struct collect_result *res,
 	    int nrcpts, const char *body);
 
 /*
+ * smtp_hdr_macros -- the macros the cf's header templates use, set as
+ *	sendmail 8.17 has them when a new message's header is built
+ *	(recorded qf files, data/smtp/CASE.real): $g the sender without <>
+ *	("" for <>), $x FULLNAME or else the GECOS name of a local sender
+ *	found in the password file, $a the message's Posted-Date or Date
+ *	(else $b), $t the time as YYYYMMDDhhmm in UTC (Message-Id), $u
+ *	the recipient as given when NRCPTS (sendmail's count of accepted
+ *	recipients, duplicates included: data/smtp/basic.real has no
+ *	"for") is 1 (Received "for"), else none.  Call with $b set; SMTP
+ *	and submit.c both.
+ */
+void	smtp_hdr_macros(const struct queue_file *qf,
+	    const struct collect_result *res, const char *fullname,
+	    int nrcpts);
+
+/*
  * smtp_rcpt_place -- move the last of the N recipients of QF to where
  *	sendmail 8.17 writes it: R lines ordered by host (none first), in
  *	arrival order within a host (recorded: data/smtp/body8.real, and

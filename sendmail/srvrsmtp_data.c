@@ -6,15 +6,17 @@
  * 2.0.0 QID Message accepted for delivery"; the from= log line; the
  * hand-over to delivery (deliver_committed, per DeliveryMode).
  *
- * Public: smtp_envelope smtp_log_from (shared with submit.c: both paths
- * write the qf lines and the from= line the same way); for the session
- * smtp_do_data.
+ * Public: smtp_envelope smtp_hdr_macros smtp_log_from (shared with
+ * submit.c: both paths write the qf lines, the header macros and the
+ * from= line the same way); for the session smtp_do_data.
  *
  * Runs in the SMTP session process; the queue files are created as the
  * process's user, QueueFileMode.
  */
 #include "sendmail/srvrsmtp_int.h"
 
+#include <ctype.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,8 @@
 #include "libsm/log.h"
 #include "libsm/strl.h"
 #include "sendmail/macro.h"
+#include "sendmail/mailer.h"
+#include "sendmail/parseaddr.h"
 
 /* Precedence: of the header, by the cf's P lines (0 when none). */
 static int
@@ -97,6 +101,98 @@ smtp_envelope(struct queue_file *qf, const struct collect_result *res,
 		(void)sm_strlcpy(name, keep[i], sizeof(name));
 		queue_file_set_macro(qf, keep[i], v);
 	}
+}
+
+/* The GECOS name of local user USER as sendmail's buildfname makes it
+ * (to the first comma, '&' the login capitalised) into BUF; "" if none. */
+static void
+smtp_gecos(const char *user, char *buf, size_t size)
+{
+	const struct passwd *pw = getpwnam(user);
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (pw == NULL || pw->pw_gecos == NULL)
+		return;
+	for (const char *g = pw->pw_gecos; *g != '\0' && *g != ',' &&
+	    n + 1 < size; g++) {
+		if (*g != '&') {
+			buf[n++] = *g;
+			continue;
+		}
+		for (const char *u = pw->pw_name; *u != '\0' && n + 1 < size;
+		    u++)
+			buf[n++] = u == pw->pw_name ?
+			    (char)toupper((unsigned char)*u) : *u;
+	}
+	buf[n] = '\0';
+}
+
+/* $x: FULLNAME, or the GECOS name when SENDER is a local user. */
+static void
+smtp_fullname_macro(const char *sender, const char *fullname)
+{
+	const MAILER *local = mailer_find("local");
+	char *copy, name[256];
+	ADDRESS a;
+
+	name[0] = '\0';
+	if (fullname == NULL && *sender != '\0' && local != NULL) {
+		copy = sm_strdup_x(sender);
+		memset(&a, 0, sizeof(a));
+		if (parseaddr(copy, &a, PA_SENDERADDR) != NULL && !a.q_bad &&
+		    a.q_mailer == local && a.q_user != NULL)
+			smtp_gecos(a.q_user, name, sizeof(name));
+		parseaddr_free(&a);
+		free(copy);
+	}
+	smtp_macro("x", fullname != NULL ? fullname :
+	    name[0] != '\0' ? name : NULL);
+}
+
+/* The value of collected field NAME (leading blanks cut), or NULL. */
+static const char *
+smtp_hdr_value(const struct collect_hdr *h, const char *name)
+{
+	for (; h != NULL; h = h->h_link)
+		if (strcasecmp(h->h_field, name) == 0) {
+			const char *v = h->h_value;
+
+			while (*v == ' ' || *v == '\t')
+				v++;
+			return v;
+		}
+	return NULL;
+}
+
+void
+smtp_hdr_macros(const struct queue_file *qf,
+    const struct collect_result *res, const char *fullname, int nrcpts)
+{
+	const char *sender = qf->qf_sender != NULL ? qf->qf_sender : "";
+	const char *date;
+	char g[1024], t[32];
+	size_t n;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	while (*sender == '<')
+		sender++;
+	n = strlen(sender);
+	while (n > 0 && sender[n - 1] == '>')
+		n--;
+	(void)snprintf(g, sizeof(g), "%.*s", (int)n, sender);
+	smtp_macro("g", g);
+	smtp_fullname_macro(g, fullname);
+	date = smtp_hdr_value(res->cr_hdrs, "Posted-Date");
+	if (date == NULL)
+		date = smtp_hdr_value(res->cr_hdrs, "Date");
+	smtp_macro("a", date != NULL ? date : macro_get('b'));
+	if (gmtime_r(&now, &tm) != NULL &&
+	    strftime(t, sizeof(t), "%Y%m%d%H%M", &tm) > 0)
+		smtp_macro("t", t);
+	smtp_macro("u", nrcpts == 1 && qf->qf_nrcpts == 1 ?
+	    qf->qf_rcpts[0].qr_addr : NULL);
 }
 
 void
@@ -226,6 +322,7 @@ smtp_fill(struct smtp_sess *s, const struct queue_msg *m,
 {
 	struct queue_file *qf = s->ss_qf;
 	char b[64];
+	int r;
 
 	smtp_macro("i", m->qm_id);
 	if (sm_arpadate(time(NULL), b, sizeof(b)) == 0)
@@ -234,7 +331,10 @@ smtp_fill(struct smtp_sess *s, const struct queue_msg *m,
 	smtp_macro("{msg_size}", b);
 	qf->qf_flags |= QUEUE_F_SPLIT;
 	smtp_envelope(qf, res, (int)qf->qf_nrcpts, smtp_body_name(s));
-	return hdr_submit(qf, res->cr_hdrs, 0, why) < 0 ? -1 : 0;
+	smtp_hdr_macros(qf, res, NULL, s->ss_nrcpts);
+	r = hdr_submit(qf, res->cr_hdrs, 0, why) < 0 ? -1 : 0;
+	smtp_macro("u", NULL);
+	return r;
 }
 
 /* check_eom; 0 to go on, -1 after the reply. */

@@ -661,20 +661,23 @@ smtp_rcpt_key(struct smtp_sess *s, const ADDRESS *a)
 	    a->q_user != NULL ? a->q_user : a->q_paddr);
 }
 
-/* Local user that does not exist?  Then the 550 is sent. */
-static bool
+/* Local user that does not exist?  Then the 550 is sent (-1); 1 when
+ * the alias database is unavailable (the address is queued), else 0. */
+static int
 smtp_rcpt_unknown(struct smtp_sess *s, const ADDRESS *a)
 {
 	const MAILER *local = mailer_find("local");
 	char shown[SMTP_MAXREPLY];
+	int r = 0;
 
 	if (local == NULL || a->q_mailer != local || a->q_user == NULL ||
-	    rcpt_local_exists(a->q_user) == 0)
-		return false;
+	    (r = rcpt_local_lookup(a->q_user)) >= 0)
+		return local != NULL && a->q_mailer == local &&
+		    a->q_user != NULL ? r : 0;
 	(void)smtp_printable(shown, sizeof(shown), a->q_paddr,
 	    strlen(a->q_paddr));
 	smtp_reply(s, "550 5.1.1 %s... User unknown", shown);
-	return true;
+	return -1;
 }
 
 /* Add A to the envelope (once); the address the reply shows. */
@@ -748,7 +751,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	unsigned flags;
 	int max = s->ss_cf->co_maxrecipientspermessage;
 	ADDRESS a;
-	int pr;
+	int pr, known = 0;
 
 	if (!s->ss_havemail) {
 		smtp_reply(s, "503 5.0.0 Need MAIL before RCPT");
@@ -766,10 +769,13 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	}
 	smtp_addr_macros("rcpt", &a);
 	if (smtp_rcpt_params(s, rest, &flags, &orcpt) != 0 ||
-	    smtp_rcpt_check(s, a.q_paddr) != 0 || smtp_rcpt_unknown(s, &a)) {
+	    smtp_rcpt_check(s, a.q_paddr) != 0 ||
+	    (known = smtp_rcpt_unknown(s, &a)) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
+	if (known == 1)
+		pr = 1;
 	as = smtp_rcpt_add(s, &a, flags, orcpt);
 	s->ss_nrcpts++;
 	(void)snprintf(n, sizeof(n), "%d", s->ss_nrcpts);
@@ -782,36 +788,62 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 
 /* ---- VRFY / EXPN ----------------------------------------------------- */
 
-/* The "Full Name <user@host>" of a local user, or NULL. */
-static bool
-smtp_vrfy_local(struct smtp_sess *s, const ADDRESS *a, const char *lead)
+/*
+ * The lines of OUT (each ending in '\n') as replies: PREFIX before each
+ * ("250-2.1.5 ", the last "250 2.1.5 " when LASTPREFIX), or as they are
+ * (NULL: whole failure replies from rcpt_expand / rcpt_verify).
+ */
+static void
+smtp_vrfy_lines(struct smtp_sess *s, const SM_STR *out, const char *prefix,
+    const char *lastprefix)
 {
-	const struct passwd *pw = getpwnam(a->q_user);
-	char name[256];
+	const char *p = out->s_data, *nl;
+	char shown[SMTP_MAXREPLY];
 
-	if (pw == NULL) {
-		if (rcpt_local_exists(a->q_user) != 0)
-			return false;
-		smtp_reply(s, "%s2.1.5 <%s@%s>", lead, a->q_user, s->ss_host);
-		return true;
+	for (; p != NULL && *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p) - 1;
+		(void)smtp_printable(shown, sizeof(shown), p, (size_t)(nl - p +
+		    (*nl != '\n')));
+		if (prefix == NULL)
+			smtp_reply(s, "%s", shown);
+		else
+			smtp_reply(s, "%s%s", nl[1] == '\0' ? lastprefix :
+			    prefix, shown);
 	}
-	(void)smtp_printable(name, sizeof(name), pw->pw_gecos,
-	    strcspn(pw->pw_gecos, ","));
-	if (name[0] != '\0')
-		smtp_reply(s, "%s2.1.5 %s <%s@%s>", lead, name, a->q_user,
-		    s->ss_host);
+}
+
+/* VRFY/EXPN when queueing: nothing is looked up (recorded, daemon -odq). */
+static void
+smtp_vrfy_queued(struct smtp_sess *s, char *arg)
+{
+	const MAILER *local = mailer_find("local");
+	char *rest, shown[SMTP_MAXREPLY];
+	ADDRESS a;
+
+	if (smtp_parse(s, arg, &a, 0, &rest) < 0) {
+		parseaddr_free(&a);
+		return;
+	}
+	(void)smtp_printable(shown, sizeof(shown), a.q_paddr,
+	    strlen(a.q_paddr));
+	if (a.q_mailer == local && local != NULL)
+		smtp_reply(s, "250 2.1.5 <%s@%s>", a.q_user != NULL ?
+		    a.q_user : shown, s->ss_host);
 	else
-		smtp_reply(s, "%s2.1.5 <%s@%s>", lead, a->q_user, s->ss_host);
-	return true;
+		smtp_reply(s, "252 2.1.5 <%s>", shown);
+	parseaddr_free(&a);
 }
 
 void
 smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 {
 	unsigned long priv = s->ss_cf->co_privacyoptions;
-	char *rest, shown[SMTP_MAXREPLY];
-	const MAILER *local = mailer_find("local");
+	SM_STR *out;
+	char *rest;
 	ADDRESS a;
+	int rc;
 
 	if (expn && (priv & CONF_PRIV_NOEXPN)) {
 		smtp_reply(s, "502 5.7.0 Sorry, we do not allow this operation");
@@ -832,23 +864,29 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 		smtp_reply(s, "501 5.5.2 Argument required");
 		return;
 	}
+	if (smtp_will_queue(s)) {
+		smtp_vrfy_queued(s, arg);
+		return;
+	}
+	/* an address that does not parse is answered as for RCPT */
 	if (smtp_parse(s, arg, &a, 0, &rest) < 0) {
 		parseaddr_free(&a);
 		return;
 	}
-	(void)smtp_printable(shown, sizeof(shown), a.q_paddr,
-	    strlen(a.q_paddr));
-	if (smtp_will_queue(s)) {
-		/* queueing: nothing is looked up (recorded, daemon -odq) */
-		if (a.q_mailer == local && local != NULL)
-			smtp_reply(s, "250 2.1.5 <%s@%s>", a.q_user != NULL ?
-			    a.q_user : shown, s->ss_host);
-		else
-			smtp_reply(s, "252 2.1.5 <%s>", shown);
-	} else if (a.q_mailer == local && local != NULL) {
-		if (!smtp_vrfy_local(s, &a, "250 "))
-			smtp_reply(s, "550 5.1.1 %s... User unknown", shown);
-	} else
-		smtp_reply(s, "250 2.1.5 <%s>", shown);
 	parseaddr_free(&a);
+	/* rcpt.c words the lines (sendmail's printvrfyaddr), we add the
+	 * codes: EXPN always 250, VRFY 252 for a mailer without F=q */
+	out = sm_str_new(SM_STR_NOMAX);
+	if (expn)
+		rc = rcpt_expand(arg, out) < 0 ? -1 : 250;
+	else
+		rc = rcpt_verify(arg, out);
+	if (rc < 0)
+		smtp_vrfy_lines(s, out, NULL, NULL);
+	else if (out->s_len == 0)
+		smtp_reply(s, "554 5.5.2 Nothing to %s", expn ? "EXPN" : "VRFY");
+	else
+		smtp_vrfy_lines(s, out, rc == 252 ? "252-2.1.5 " : "250-2.1.5 ",
+		    rc == 252 ? "252 2.1.5 " : "250 2.1.5 ");
+	sm_str_free(out);
 }

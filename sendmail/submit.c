@@ -111,17 +111,45 @@ submit_one(struct submit_ctx *c, char *addr)
 	parseaddr_free(&a);
 }
 
-/*
- * Add every address of the comma-separated LIST, last first: sendmail's
- * sendtolist gathers a list's addresses in reverse before it adds them
- * (recorded: "To: a, b" gives R b before R a within a host).
- */
+/* The addresses of one list (or one header field), in order. */
+struct submit_items {
+	char	**si_v;
+	size_t	 si_n;
+	SM_RPOOL *si_pool;
+};
+
+/* hdr_recipients' callback: keep ADDR for submit_items_add. */
 static int
-submit_list(void *ctx, const char *list)
+submit_gather(void *ctx, const char *addr)
 {
-	struct submit_ctx *c = ctx;
-	char *copy = sm_strdup_x(list), *p = copy, **items = NULL;
-	size_t n = 0;
+	struct submit_items *it = ctx;
+
+	it->si_v = sm_reallocarray_x(it->si_v, it->si_n + 1,
+	    sizeof(*it->si_v));
+	it->si_v[it->si_n++] = sm_rpool_strdup_x(it->si_pool, addr);
+	return 0;
+}
+
+/*
+ * Add the gathered addresses, last first: sendmail's sendtolist gathers
+ * a list's addresses in reverse before it adds them (recorded: "To: a, b"
+ * gives R b before R a within a host), for an argument and for each
+ * header field of -t alike.
+ */
+static void
+submit_items_add(struct submit_ctx *c, struct submit_items *it)
+{
+	while (it->si_n > 0)
+		submit_one(c, it->si_v[--it->si_n]);
+	free(it->si_v);
+	it->si_v = NULL;
+}
+
+/* Split the comma-separated LIST into IT. */
+static void
+submit_split(struct submit_items *it, const char *list)
+{
+	char *copy = sm_rpool_strdup_x(it->si_pool, list), *p = copy;
 
 	while (*p != '\0') {
 		char *end = p, *item;
@@ -143,16 +171,35 @@ submit_list(void *ctx, const char *list)
 		*end = '\0';
 		while (isspace((unsigned char)*item))
 			item++;
-		if (*item == '\0')
-			continue;
-		items = sm_reallocarray_x(items, n + 1, sizeof(*items));
-		items[n++] = item;
+		if (*item != '\0')
+			(void)submit_gather(it, item);
 	}
-	while (n > 0)
-		submit_one(c, items[--n]);
-	free(items);
-	free(copy);
-	return 0;
+}
+
+/* -t: the recipient fields one at a time (Resent- ones when there are
+ * any), each as one sendtolist call. */
+static void
+submit_hdr_rcpts(struct submit_ctx *c, const struct collect_hdr *hdrs,
+    SM_RPOOL *pool)
+{
+	struct submit_items it = { NULL, 0, pool };
+	const struct collect_hdr *h;
+	struct collect_hdr one;
+	bool resent = false;
+
+	for (h = hdrs; h != NULL; h = h->h_link)
+		if (hdr_flags(h->h_field) & HDR_RESENT)
+			resent = true;
+	for (h = hdrs; h != NULL; h = h->h_link) {
+		unsigned f = hdr_flags(h->h_field);
+
+		if (!(f & HDR_RCPT) || resent != ((f & HDR_RESENT) != 0))
+			continue;
+		one = *h;
+		one.h_link = NULL;
+		(void)hdr_recipients(&one, submit_gather, &it);
+		submit_items_add(c, &it);
+	}
 }
 
 /* May USER set the sender (-f)?  root, class t, TrustedUser. */
@@ -219,8 +266,6 @@ submit_head(const struct submit_args *a, struct queue_file *qf,
 	smtp_macro("{daemon_flags}", "c u");
 	smtp_macro("r", NULL);
 	smtp_macro("s", NULL);
-	if (a->sa_fullname != NULL)
-		smtp_macro("x", a->sa_fullname);
 }
 
 /* Read the message from FD into M's df. */
@@ -253,11 +298,16 @@ static int
 submit_rcpts(struct submit_ctx *c, const struct collect_result *res)
 {
 	const struct submit_args *a = c->sc_args;
+	SM_RPOOL *pool = sm_rpool_new_x();
+	struct submit_items it = { NULL, 0, pool };
 
 	if (a->sa_tflag)
-		(void)hdr_recipients(res->cr_hdrs, submit_list, c);
-	for (int i = 0; i < a->sa_nrcpts; i++)
-		(void)submit_list(c, a->sa_rcpts[i]);
+		submit_hdr_rcpts(c, res->cr_hdrs, pool);
+	for (int i = 0; i < a->sa_nrcpts; i++) {
+		submit_split(&it, a->sa_rcpts[i]);
+		submit_items_add(c, &it);
+	}
+	sm_rpool_free(pool);
 	if (c->sc_qf->qf_nrcpts > 0)
 		return 0;
 	if (a->sa_tflag)
@@ -275,15 +325,19 @@ submit_queue(struct submit_ctx *c, struct queue_msg *m,
 	struct queue_file *qf = c->sc_qf;
 	SM_STR *why = sm_str_new(SM_STR_NOMAX);
 	char b[64];
-	int mode = c->sc_args->sa_mode != 0 ? c->sc_args->sa_mode :
+	int r, mode = c->sc_args->sa_mode != 0 ? c->sc_args->sa_mode :
 	    co->co_deliverymode != 0 ? co->co_deliverymode : 'b';
 
 	smtp_macro("i", m->qm_id);
 	if (sm_arpadate(time(NULL), b, sizeof(b)) == 0)
 		smtp_macro("b", b);
 	smtp_envelope(qf, res, (int)qf->qf_nrcpts, c->sc_args->sa_body);
-	if (hdr_submit(qf, res->cr_hdrs, c->sc_args->sa_tflag ? HDR_F_TFLAG :
-	    0, why) < 0 || queue_commit(m, qf, why) != 0) {
+	smtp_hdr_macros(qf, res, c->sc_args->sa_fullname,
+	    (int)qf->qf_nrcpts);
+	r = hdr_submit(qf, res->cr_hdrs, c->sc_args->sa_tflag ? HDR_F_TFLAG :
+	    0, why);
+	smtp_macro("u", NULL);
+	if (r < 0 || queue_commit(m, qf, why) != 0) {
 		(void)fprintf(stderr, "queue: %s\n", why->s_data);
 		sm_log(LOG_ERR, m->qm_id, "SYSERR: queue: %s", why->s_data);
 		queue_abort(m);

@@ -44,6 +44,11 @@ norm() {
 	grep -av -e '^Q:' "$1" | sed -e 's/^S: 220 .*/S: 220 (greeting)/' \
 	    -e 's/[0-9A-Za-x]\{14\} Message accepted/QID Message accepted/'
 }
+hmask() {
+	grep -a '^Q: H\|^Q: 	' "$1" | sed -e 's/[0-9A-Za-x]\{14\}/QID/g' \
+	    -e 's/[A-Z][a-z][a-z], [0-9]* [A-Z][a-z][a-z] [0-9]* [0-9:]* GMT/DATE/' \
+	    -e 's/<[0-9]\{12\}\./<TIME./'
+}
 for c in "$d"/*.in; do
 	n=$(basename "$c" .in)
 	why=$(sed -n "s/^$n	//p" "$d/KNOWN")
@@ -65,6 +70,14 @@ for c in "$d"/*.in; do
 	grep -a '^Q: [SRrQZF$B]' "$w/out/$n.tern" >"$w/$n.qgot"
 	if [ -s "$w/$n.qexp" ]; then
 		t_same "$name: $n queued envelope" "$w/$n.qexp" "$w/$n.qgot"
+	fi
+	# the H lines (and their continuations): the cf's templates with
+	# $a $b $g $i $t $u $x as sendmail sets them; dates, queue ids and
+	# the $t of Message-Id masked
+	hmask "$exp" >"$w/$n.hexp"
+	hmask "$w/out/$n.tern" >"$w/$n.hgot"
+	if [ -s "$w/$n.hexp" ]; then
+		t_same "$name: $n queued header" "$w/$n.hexp" "$w/$n.hgot"
 	fi
 done
 

@@ -7,10 +7,13 @@
  *	[-P addr [-H name]] [-bs]
  *   smtp_drive [-C cf] [options] -bm|-t [-i] [-f from] [-F name] [-N n]
  *	[-R ret] [-V envid] [-B body] [rcpt...]
+ *   smtp_drive [-C cf] [options] -bi
  *
  * reads the cf and the options as sendmail's main does, then
  * smtp_serve(0, 1, NULL) (what "sendmail -bs" does), or submit_stdin(0)
- * (-bm, -t).  -L FILE sends the log lines to FILE (default: standard
+ * (-bm, -t), or newaliases_run (-bi: the test folders build their
+ * aliases database with the program under test, as with the real one).
+ * -L FILE sends the log lines to FILE (default: standard
  * error).  -P ADDR serves as the daemon does a client from ADDR (-H: named
  * NAME, else "[ADDR]"; ${daemon_flags} empty, daemon "MTA").  Exit
  * status: smtp_serve's or submit_stdin's.
@@ -26,6 +29,7 @@
 #include "libsm/log.h"
 #include "sendmail/map.h"
 #include "sendmail/msg.h"
+#include "sendmail/newaliases.h"
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp_int.h"
 #include "sendmail/start.h"
@@ -67,7 +71,7 @@ main(int argc, char **argv)
 	char opt[1024];
 	struct submit_args sa;
 	struct smtp_peer peer;
-	bool submit = false, daemon = false;
+	bool submit = false, daemon = false, bi = false;
 	int i, st;
 
 	memset(&sa, 0, sizeof(sa));
@@ -103,6 +107,8 @@ main(int argc, char **argv)
 			peer.sp_name = argv[++i];
 		else if (strcmp(a, "-L") == 0 && i + 1 < argc)
 			logf = argv[++i];
+		else if (strcmp(a, "-bi") == 0)
+			bi = true;
 		else if (strcmp(a, "-bs") != 0) {
 			(void)fprintf(stderr, "smtp_drive: unknown option %s\n",
 			    a);
@@ -114,6 +120,12 @@ main(int argc, char **argv)
 	msg_set_out(stderr);
 	if (start_config(cf, 0) != 0)
 		return EX_CONFIG;
+	if (bi) {
+		start_mode('i');
+		st = newaliases_run(stdout);
+		map_close_all();
+		return st;
+	}
 	start_mode(submit ? 'm' : 's');
 	if (daemon && peer.sp_name == NULL) {
 		(void)snprintf(opt, sizeof(opt), "[%s]", peer.sp_addr);

@@ -143,7 +143,7 @@ setup(void)
 	cf_line("R$+ @ $=w\t$#local $: $1");
 	cf_line("R$+ @ $+\t$#esmtp $@ $2 $: $1 @ $2");
 	cf_line("R$+\t$#local $: $1");
-	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, A=mail $u");
+	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, A=mail.local -l");
 	cf_line("Mesmtp, P=[IPC], F=mDFMuXa, A=TCP $h");
 	setup_aliases();
 	(void)snprintf(opt, sizeof(opt), " MailboxDirectory=%s", mdir);
@@ -303,6 +303,10 @@ test_local(void)
 	t_assert(strstr(mb, "\nReturn-Path: <alice@example.org>\n"
 	    "Subject: test\n\nHello,\n>From here on\n.\nbye\n\n") != NULL);
 	t_assert(strstr(mb, "Bcc:") == NULL);
+	/* the m4 local mailer's A=mail.local -l (no $u: E= is CR LF, as
+	 * for LMTP): the mailbox still gets LF line ends, as mail.local
+	 * writes them */
+	t_assert(strchr(mb, '\r') == NULL);
 	t_assert_cmp(queue_drain(NULL), ==, 0);
 	log = take_log();
 	(void)snprintf(want, sizeof(want), ": to=%s, delay=00:00:00, "
@@ -689,7 +693,7 @@ test_maxsize(void)
 	rcpts[0] = user;
 	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, M=10, A=mail $u");
 	submit("<alice@example.org>", rcpts, 0, 0, 'i');
-	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, A=mail $u");
+	cf_line("Mlocal, P=[LOCAL], F=lsDFMAw5:/|@qSPfhn9, A=mail.local -l");
 	free(take_mbox());
 	t_assert_cmp(queue_drain(NULL), ==, 1);	/* the DSN to alice */
 	log = take_log();

@@ -8,7 +8,9 @@
  */
 #include "libsm/log.h"
 #include "sendmail/macro.h"
+#include "sendmail/map.h"
 #include "sendmail/msg.h"
+#include "sendmail/newaliases.h"
 #include "sendmail/srvrsmtp_int.h"
 #include "sendmail/start.h"
 #include "t.h"
@@ -22,43 +24,19 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-/* Stand-ins for headers.c, deliver.c and rcpt.c (weak: the real ones win
- * once merged).  rcpt_local_exists: "nosuch" does not exist. */
-static int delivered;
-__attribute__((weak)) int
-hdr_submit(struct queue_file *qf, const struct collect_hdr *h, unsigned f,
-    SM_STR *why)
-{
-	(void)f;
-	(void)why;
-	for (; h != NULL; h = h->h_link)
-		(void)queue_file_add_header(qf, "", h->h_field, h->h_value);
-	return 0;
-}
-__attribute__((weak)) int
-deliver_committed(struct queue_msg *m, struct queue_file *qf, int mode)
-{
-	(void)m;
-	(void)qf;
-	delivered = mode;
-	return 0;
-}
-__attribute__((weak)) int
-deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
-{
-	(void)m;
-	(void)qf;
-	(void)ctx;
-	return 0;
-}
-
-__attribute__((weak)) int
-rcpt_local_exists(const char *user)
-{
-	return strcmp(user, "nosuch") == 0 ? -1 : 0;
-}
+/*
+ * The real headers.c, deliver.c and rcpt.c are linked: the cf's local
+ * mailer (the m4 one's flags: A aliases, w the password file, q VRFY
+ * 250, : / | includes, files and programs) knows root and the login
+ * users, and the aliases of the temp AliasFile (built in setup as -bi would); with
+ * DeliveryMode=q deliver_committed leaves each message in the temp queue.
+ */
+static const char aliases_text[] =
+    "postmaster: root\n"
+    "list: root, nosuch@example.com\n";
 
 static const char cf_text[] =
     "V10\n"
@@ -81,7 +59,9 @@ static const char cf_text[] =
     "R< $+ @ tmp . example >\t$#error $@ 4.1.8 $: \"451 Try later\"\n"
     "Scheck_relay\n"
     "R$* $| 192.0.2.66\t$#error $@ 5.7.1 $: \"550 Access denied\"\n"
-    "Mlocal, P=/bin/true, F=lsDFM, A=true\n"
+    "S4\n"
+    "R$* < @ $+ > $*\t\t$@ $1 @ $2 $3\n"
+    "Mlocal, P=/bin/true, F=lsDFMAw5:/|@qSPfhn9, A=true\n"
     "Mesmtp, P=[IPC], F=mDFMuXa, A=TCP $h\n";
 
 static char qdir[512];
@@ -103,18 +83,38 @@ setup(void)
 	start_init();
 	(void)snprintf(opt, sizeof(opt), " QueueDirectory=%s", qdir);
 	readcf_option(opt, 1);
+	(void)snprintf(cf, sizeof(cf), "%s/aliases", t_tmpdir());
+	fp = fopen(cf, "w");
+	t_require(fp != NULL);
+	(void)fputs(aliases_text, fp);
+	(void)fclose(fp);
+	(void)snprintf(opt, sizeof(opt), " AliasFile=%s", cf);
+	readcf_option(opt, 1);
+	(void)snprintf(cf, sizeof(cf), "%s/cf", t_tmpdir());
 	readcf_option(" DeliveryMode=q", 1);
 	msg_set_out(stderr);
 	t_require(start_config(cf, 0) == 0);
+	fp = fopen("/dev/null", "w");
+	t_require(fp != NULL && newaliases_run(fp) == 0);
+	(void)fclose(fp);
 	start_mode('s');
 }
 
-/* Run a session on INPUT from PEER; the server's output (malloc'd). */
+/*
+ * Run a session on INPUT from PEER in a process of its own, as sendmail
+ * runs one (-bs, or the daemon's child): nothing a session leaves in the
+ * process (exit status, macros) reaches the next one.  The server's
+ * output (malloc'd); *STATUS its exit status when STATUS is not NULL.
+ * PROBE: a macro name whose value the child appends after the session
+ * as "PROBE=value\r\n" (NULL: none).
+ */
 static char *
-session(const char *input, const struct smtp_peer *peer)
+session_x(const char *input, const struct smtp_peer *peer, int *status,
+    const char *probe)
 {
 	char in[600], out[600], *buf;
-	int ifd, ofd;
+	int ifd, ofd, wst;
+	pid_t pid;
 	off_t n;
 
 	(void)snprintf(in, sizeof(in), "%s/in", t_tmpdir());
@@ -125,7 +125,20 @@ session(const char *input, const struct smtp_peer *peer)
 	    strlen(input)) == (ssize_t)strlen(input)))
 		abort();
 	(void)lseek(ifd, 0, SEEK_SET);
-	(void)smtp_serve(ifd, ofd, peer);
+	if ((pid = fork()) == 0) {
+		int st = smtp_serve(ifd, ofd, peer);
+
+		if (probe != NULL)
+			(void)dprintf(ofd, "%s=%s\r\n", probe,
+			    macro_get(macro_find_id(probe)) != NULL ?
+			    macro_get(macro_find_id(probe)) : "(unset)");
+		_exit(st);
+	}
+	if (!t_assert(pid > 0 && waitpid(pid, &wst, 0) == pid &&
+	    WIFEXITED(wst)))
+		abort();
+	if (status != NULL)
+		*status = WEXITSTATUS(wst);
 	n = lseek(ofd, 0, SEEK_END);
 	buf = calloc(1, (size_t)n + 1);
 	if (!t_assert(buf != NULL && pread(ofd, buf, (size_t)n, 0) == n))
@@ -135,6 +148,12 @@ session(const char *input, const struct smtp_peer *peer)
 	if (getenv("T_SRVRSMTP_SHOW") != NULL)
 		(void)fprintf(stderr, "%s", buf);
 	return buf;
+}
+
+static char *
+session(const char *input, const struct smtp_peer *peer)
+{
+	return session_x(input, peer, NULL, NULL);
 }
 
 /* Is LINE (CR LF added) one of the lines of OUT? */
@@ -281,10 +300,12 @@ test_session_basic(void)
 {
 	const struct passwd *pw;
 	char hello[300];
-	char *o = session("EHLO client.example.net\r\n"
+	int st = -1;
+	char *o = session_x("EHLO client.example.net\r\n"
 	    "MAIL FROM:<alice@example.com>\r\nRCPT TO:<root>\r\n"
 	    "RCPT TO:<root@mta.example.org>\r\nDATA\r\n"
-	    "Subject: t\r\n\r\nhello\r\n..dot\r\n.\r\nQUIT\r\n", NULL);
+	    "Subject: t\r\n\r\nhello\r\n..dot\r\n.\r\nQUIT\r\n", NULL, &st,
+	    NULL);
 
 	t_assert(strncmp(o, "220 mta.example.org ESMTP Sendmail 8.17.1.9/",
 	    44) == 0);
@@ -303,7 +324,8 @@ test_session_basic(void)
 	t_assert(has_line(o, "221 2.0.0 mta.example.org closing connection"));
 	/* one R line for the two spellings of root */
 	t_assert(strstr(o, "<root@mta.example.org>") == NULL);
-	t_assert_cmp(delivered, ==, 'q');
+	t_assert_cmp(st, ==, 0);
+	/* DeliveryMode=q: left in the queue */
 	t_assert_cmp(queue_count(), ==, 1);
 	free(o);
 }
@@ -460,13 +482,13 @@ test_session_daemon(void)
 	free(o);
 	p.sp_addr = "192.0.2.1";
 	p.sp_name = "client.example.net";
-	o = session("HELO other\r\nMAIL FROM:<a@b.c>\r\nRCPT TO:<root>\r\n"
-	    "QUIT\r\n", &p);
+	o = session_x("HELO other\r\nMAIL FROM:<a@b.c>\r\nRCPT TO:<root>\r\n"
+	    "QUIT\r\n", &p, NULL, "client_addr");
 	t_assert(has_line(o, "250 mta.example.org Hello client.example.net "
 	    "[192.0.2.1], pleased to meet you"));
 	t_assert(has_line(o, "250 2.1.5 <root>... Recipient ok (will "
 	    "queue)"));
-	t_assert_streq(macro_get(macro_find_id("client_addr")), "192.0.2.1");
+	t_assert(has_line(o, "client_addr=192.0.2.1"));
 	free(o);
 }
 
@@ -482,13 +504,40 @@ test_session_barelf(void)
 	free(o);
 }
 
+/* VRFY and EXPN through rcpt.c, the forms recorded from sendmail 8.17
+ * (test/protocol/data/smtp/expn*.real): an alias is answered for by
+ * VRFY and expanded by EXPN (members last first, local ones before
+ * remote ones), 252 for a VRFY of a mailer without F=q, failures whole. */
+static void
+test_session_vrfy(void)
+{
+	const struct passwd *pw = getpwnam("root");
+	char line[300];
+	char *o = session("HELO c\r\nVRFY list\r\nEXPN list\r\n"
+	    "VRFY <x@example.com>\r\nVRFY nosuch\r\nEXPN \"|/bin/cat\"\r\n"
+	    "QUIT\r\n", NULL);
+
+	t_require(pw != NULL);
+	t_assert(has_line(o, "250 2.1.5 <list@mta.example.org>"));
+	(void)snprintf(line, sizeof(line), "250-2.1.5 %s%s<root@"
+	    "mta.example.org>", pw->pw_gecos, pw->pw_gecos[0] ? " " : "");
+	t_assert(strstr(o, line) != NULL);
+	t_assert(has_line(o, "250 2.1.5 <nosuch@example.com>"));
+	t_assert(has_line(o, "252 2.1.5 <x@example.com>"));
+	t_assert(has_line(o, "550 5.1.1 nosuch... User unknown"));
+	t_assert(has_line(o, "550 5.7.1 \"|/bin/cat\"... Cannot mail directly "
+	    "to programs"));
+	free(o);
+}
+
 /* Timeout.command: the session ends without a word, status EX_OK. */
 static void
 test_session_timeout(void)
 {
 	struct conf *co = &readcf_config()->cf_conf;
 	char out[600], buf[512];
-	int fds[2], ofd, st;
+	int fds[2], ofd, st, wst;
+	pid_t pid;
 	ssize_t n;
 
 	(void)snprintf(out, sizeof(out), "%s/tout", t_tmpdir());
@@ -496,7 +545,14 @@ test_session_timeout(void)
 	t_require(ofd >= 0 && pipe(fds) == 0);
 	t_require(write(fds[1], "HELO x\r\n", 8) == 8);
 	co->co_timeout_command = 1;
-	st = smtp_serve(fds[0], ofd, NULL);
+	/* a process of its own, as "sendmail -bs" is: the exit status is
+	 * the session's, not what earlier sessions here left behind */
+	pid = fork();
+	t_require(pid >= 0);
+	if (pid == 0)
+		_exit(smtp_serve(fds[0], ofd, NULL));
+	t_require(waitpid(pid, &wst, 0) == pid && WIFEXITED(wst));
+	st = WEXITSTATUS(wst);
 	co->co_timeout_command = 3600;
 	n = pread(ofd, buf, sizeof(buf) - 1, 0);
 	t_require(n > 0);
@@ -529,6 +585,8 @@ main(void)
 	    test_session_limits);
 	t_run("srvrsmtp: session, daemon clients", test_session_daemon);
 	t_run("srvrsmtp: session, bare LF in DATA", test_session_barelf);
+	t_run("srvrsmtp: session, VRFY and EXPN", test_session_vrfy);
 	t_run("srvrsmtp: session, Timeout.command", test_session_timeout);
+	map_close_all();
 	return t_done();
 }

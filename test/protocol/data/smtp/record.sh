@@ -3,7 +3,9 @@
 # real 8.17 to record CASE.real, or Tern's smtp_drive) in a private
 # namespace: host name mta.example.org, no network, a tmpfs on /srv.
 # usage: record.sh SENDMAIL CF OUTDIR SUFFIX [CASE...]
-# A case's first line may be "#opts: -O Name=value ..." (more options).
+# A case's first line may be "#opts: -O Name=value ..." (more options);
+# lines "#aliases: name: value" add to the aliases file of that case; a
+# line "#noaliases" removes it (the alias database unavailable).
 # Needs root and unshare.
 here=$(cd "$(dirname "$0")" && pwd)
 sm=$1 cf=$2 out=$3 suf=$4
@@ -21,10 +23,14 @@ for c in "$@"; do
 	cp "$cf" $s/cf
 	cp "$here/../../../../cf/helpfile" $s/helpfile 2>/dev/null
 	printf 'postmaster: root\nlist: root, nobody\n' >$s/aliases
+	sed -n 's/^#aliases: //p' "$c" >>$s/aliases
 	opts=$(sed -n '1s/^#opts: //p' "$c")
 	"$sm" -C $s/cf -oA$s/aliases -bi >/dev/null 2>&1
+	if grep -q '^#noaliases' "$c"; then
+		rm -f $s/aliases $s/aliases.db
+	fi
 	# shellcheck disable=SC2086
-	grep -av '^#opts:' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
+	grep -av '^#opts:\|^#aliases:\|^#noaliases' "$c" | python3 "$here/../../smtp_chat.py" "$sm" \
 		-C $s/cf -oA$s/aliases -oQ$s/q -oH$s/helpfile -odq $opts -bs \
 		>"$out/$n.$suf" 2>&1
 	for f in $s/q/qf*; do
