@@ -248,6 +248,14 @@ smtp_do_helo(struct smtp_sess *s, const char *arg, bool ehlo)
 	smtp_reply(s, "250 HELP");
 }
 
+const char *
+smtp_logid(struct smtp_sess *s)
+{
+	if (s->ss_logid[0] == '\0')
+		queue_id_new(s->ss_logid, sizeof(s->ss_logid));
+	return s->ss_logid;
+}
+
 /* ---- HELP, ETRN, VERB --------------------------------------------------- */
 
 /* One help file line for TOPIC (lower case): its text, or NULL. */
@@ -620,7 +628,7 @@ smtp_serve(int infd, int outfd, const struct smtp_peer *peer)
 	smtp_greet(&s);
 	smtp_loop(&s);
 	if (!s.ss_issued)
-		sm_log(LOG_INFO, NULL, "%s did not issue MAIL/EXPN/VRFY/ETRN "
+		sm_log(LOG_INFO, smtp_logid(&s), "%s did not issue MAIL/EXPN/VRFY/ETRN "
 		    "during connection to %s", s.ss_relay, peer != NULL &&
 		    peer->sp_daemon != NULL ? peer->sp_daemon : "MTA");
 	(void)sm_buf_flush(s.ss_io);

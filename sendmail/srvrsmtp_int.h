@@ -61,7 +61,14 @@ struct smtp_sess {
 	char		**ss_keys;	/* per R line: mailer, host, user */
 	size_t		 ss_nkeys;
 	SM_STR		*ss_reply;	/* scratch for replies */
+	char		 ss_logid[QUEUE_ID_SIZE];	/* the session's id in
+					   log lines outside a message, taken
+					   when first needed; "" until then */
 };
+
+/* smtp_logid -- the id the session's own log lines carry (a queue id, as
+ *	sendmail's envelope of the session has one). */
+const char *smtp_logid(struct smtp_sess *s);
 
 /*
  * smtp_reply -- send one reply line (CODE and text, CR LF added).

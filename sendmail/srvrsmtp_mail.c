@@ -860,6 +860,13 @@ smtp_do_vrfy(struct smtp_sess *s, char *arg, bool expn)
 		    "first");
 		return;
 	}
+	{
+		char shown[204];	/* sendmail shortens the line so */
+
+		(void)smtp_printable(shown, sizeof(shown), arg, strlen(arg));
+		sm_log(LOG_INFO, smtp_logid(s), "%s: %s %s", s->ss_relay,
+		    expn ? "EXPN" : "VRFY", shown);
+	}
 	if (*arg == '\0') {
 		smtp_reply(s, "501 5.5.2 Argument required");
 		return;
