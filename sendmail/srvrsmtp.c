@@ -113,6 +113,20 @@ smtp_macro(const char *name, const char *value)
 
 /* ---- replies ------------------------------------------------------------ */
 
+/* A refusal's text without its codes ("550 5.1.1 <x>... User unknown"
+ * logs "<x>... User unknown"), at LOG_NOTICE as sendmail logs user errors. */
+static void
+smtp_log_usrerr(struct smtp_sess *s, const char *line)
+{
+	const char *t = line + strspn(line, "0123456789");
+
+	t += strspn(t, " -");
+	if (isdigit((unsigned char)t[0]) && t[1] == '.')
+		t += strcspn(t, " ");
+	t += strspn(t, " ");
+	sm_log(LOG_NOTICE, smtp_logid(s), "%.900s", t);
+}
+
 void
 smtp_reply_str(struct smtp_sess *s, const char *line)
 {
@@ -121,6 +135,8 @@ smtp_reply_str(struct smtp_sess *s, const char *line)
 		s->ss_quit = true;
 	if (strncmp(line, "421", 3) == 0 && line[3] == ' ')
 		s->ss_quit = true;
+	if (s->ss_logerrs && (line[0] == '4' || line[0] == '5'))
+		smtp_log_usrerr(s, line);
 }
 
 void
@@ -425,7 +441,9 @@ smtp_command(struct smtp_sess *s, char *line, size_t len)
 		smtp_do_mail(s, line + (arg - line));
 		break;
 	case SMTP_C_RCPT:
+		s->ss_logerrs = s->ss_havemail;
 		smtp_do_rcpt(s, line + (arg - line));
+		s->ss_logerrs = false;
 		break;
 	case SMTP_C_DATA:
 		smtp_do_data(s);

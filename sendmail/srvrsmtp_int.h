@@ -61,6 +61,8 @@ struct smtp_sess {
 	char		**ss_keys;	/* per R line: mailer, host, user */
 	size_t		 ss_nkeys;
 	SM_STR		*ss_reply;	/* scratch for replies */
+	bool		 ss_logerrs;	/* log 4xx/5xx replies (during RCPT,
+					   as sendmail's LogUsrErrs) */
 	char		 ss_logid[QUEUE_ID_SIZE];	/* the session's id in
 					   log lines outside a message, taken
 					   when first needed; "" until then */
