@@ -420,5 +420,6 @@ smtp_do_data(struct smtp_sess *s)
 		queue_abort(&m);
 	else
 		smtp_commit(s, &m, &res);
+	s->ss_havemail = false;		/* its from= line is logged */
 	smtp_txn_reset(s);
 }

@@ -58,6 +58,8 @@ struct smtp_sess {
 	enum smtp_body	 ss_body;
 	bool		 ss_discard;	/* a check said $#discard */
 	int		 ss_nrcpts;	/* RCPTs accepted */
+	int		 ss_ntried;	/* RCPTs whose address parsed (the
+					   nrcpts= of an abandoned one) */
 	char		**ss_keys;	/* per R line: mailer, host, user */
 	size_t		 ss_nkeys;
 	SM_STR		*ss_reply;	/* scratch for replies */

@@ -252,6 +252,17 @@ smtp_rscheck(const char *rsname, const char *arg1, const char *arg2,
 void
 smtp_txn_reset(struct smtp_sess *s)
 {
+	/* a transaction given up before its message (RSET, QUIT, HELO, a
+	 * lost connection) is logged as sendmail does: size=0, no msgid */
+	if (s->ss_havemail && s->ss_qf != NULL &&
+	    s->ss_qf->qf_sender != NULL) {
+		struct collect_result none;
+
+		memset(&none, 0, sizeof(none));
+		smtp_log_from(smtp_logid(s), s->ss_qf, &none, s->ss_ntried,
+		    NULL, s->ss_relay);
+	}
+	s->ss_ntried = 0;
 	queue_file_free(s->ss_qf);
 	s->ss_qf = NULL;
 	sm_rpool_free(s->ss_pool);
@@ -767,6 +778,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 		parseaddr_free(&a);
 		return;
 	}
+	s->ss_ntried++;
 	smtp_addr_macros("rcpt", &a);
 	if (smtp_rcpt_params(s, rest, &flags, &orcpt) != 0 ||
 	    smtp_rcpt_check(s, a.q_paddr) != 0 ||
