@@ -471,10 +471,10 @@ dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
 		dsn_add_safe(b, r->dr_mta);
 		(void)sm_str_addc(b, '\n');
 	}
-	if (r->dr_diag != NULL) {
+	if (r->dr_code != NULL || r->dr_diag != NULL) {
 		(void)sm_str_adds(b, r->dr_mta != NULL ?
 		    "Diagnostic-Code: SMTP; " : "Diagnostic-Code: X-Unix; ");
-		dsn_add_safe(b, r->dr_diag);
+		dsn_add_safe(b, r->dr_code != NULL ? r->dr_code : r->dr_diag);
 		(void)sm_str_addc(b, '\n');
 	}
 	dsn_add_date(b, "Last-Attempt-Date",
