@@ -381,6 +381,25 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 	return hop;
 }
 
+/*
+ * The white space between an address field's colon and its first
+ * address, kept as the field had it: sendmail lays the list out again
+ * but leaves "To:rich" without a space (recorded lecture 5.5/5.6, raw
+ * mbox of 8.17.1.9: "To:rich", "cc:jessica", "From:\"Rich Blum\"
+ * <rich@mta.example.org>").  A value that starts on the next line gets
+ * one space.
+ */
+static void
+hdr_add_lead(SM_STR *out, const char *value)
+{
+	size_t n = strspn(value, " \t");
+
+	if (n == 0 && value[0] == '\n')
+		(void)sm_str_addc(out, ' ');
+	else
+		(void)sm_str_add(out, value, n);
+}
+
 /* The message's own field H, as the qf keeps it: address fields as a
  * list laid out again. */
 static void
@@ -397,10 +416,10 @@ hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 		return;
 	}
 	j.hj_out = sm_str_new(0);
-	j.hj_col = strlen(h->h_field) + 2;
+	hdr_add_lead(j.hj_out, h->h_value);
+	j.hj_col = strlen(h->h_field) + 1 + sm_str_len(j.hj_out);
 	j.hj_omax = HDR_OMAX;
 	j.hj_first = true;
-	(void)sm_str_addc(j.hj_out, ' ');
 	(void)hdr_addrlist(h->h_value, hdr_join_cb, &j);
 	hdr_quote(q, sm_str_data(j.hj_out));
 	(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(q));
@@ -676,8 +695,12 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 	(void)sm_str_adds(out, h->qh_name);
 	(void)sm_str_addc(out, ':');
 	if ((f & (HDR_FROM | HDR_RCPT)) && !hdr_blank(value)) {
+		size_t before = sm_str_len(out);
+
 		pc.join.hj_out = sm_str_new(0);
-		pc.join.hj_col = strlen(h->qh_name) + 2;
+		hdr_add_lead(out, value);
+		pc.join.hj_col = strlen(h->qh_name) + 1 +
+		    (sm_str_len(out) - before);
 		pc.join.hj_omax = m != NULL && m->m_linelimit > 0 &&
 		    m->m_linelimit < 2048 ? (size_t)m->m_linelimit - 2 :
 		    HDR_OMAX;
@@ -686,7 +709,6 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 		pc.flags = PA_HEADERADDR |
 		    ((f & HDR_FROM) ? PA_SENDERADDR : 0);
 		(void)hdr_addrlist(value, hdr_put_addr_cb, &pc);
-		(void)sm_str_addc(out, ' ');
 		hdr_put_value(out, sm_str_data(pc.join.hj_out), eol);
 		sm_str_free(pc.join.hj_out);
 	} else
