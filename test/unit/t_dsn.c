@@ -375,7 +375,11 @@ test_exit_code(void)
 	t_assert(strstr(p, "Status: 5.1.1\nDiagnostic-Code: X-Unix; 67\n")
 	    != NULL);
 	t_assert(strstr(p, "X-Unix; User unknown") == NULL);
-	t_assert(strstr(p, "User unknown") != NULL);
+	/* recorded (policy dsn, raw mailbox): the reason plain, the
+	 * transcript with the reply code */
+	t_assert(strstr(p, "    (reason: User unknown)\n") != NULL);
+	t_assert(strstr(p, "\n550 5.1.1 fails@mta.example.org... User "
+	    "unknown\n") != NULL);
 	run_free(&x);
 }
 
