@@ -477,9 +477,11 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 		dr[i].dr_code = k < da->da_nrstatus ? da->da_rstatus[k] :
 		    NULL;
 		dr[i].dr_last = da->da_start;
-		if (qr != NULL && v[i]->r_parent >= 0)
+		if (qr != NULL && v[i]->r_parent >= 0) {
 			final[i] = qr->qr_final != NULL ? qr->qr_final :
 			    qr->qr_addr;
+			dr[i].dr_expfrom = qr->qr_addr;
+		}
 	}
 	rc = dsn_build_final(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr,
 	    final, n, (enum dsn_kind)kind, out, fd, why);

@@ -400,6 +400,10 @@ dsn_text_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
 		dsn_add_safe(b, r->dr_diag);
 		(void)sm_str_adds(b, ")\n");
 	}
+	/* recorded: "(expanded from: <fails@mta.example.org>)", the
+	 * address as the client gave it, not the r line's "RFC822; ..." */
+	if (r->dr_expfrom != NULL)
+		final = r->dr_expfrom;
 	if (final != NULL && strcmp(final, r->dr_addr) != 0) {
 		(void)sm_str_adds(b, "    (expanded from: ");
 		dsn_add_safe(b, final);

@@ -40,6 +40,10 @@ struct dsn_rcpt {
 					 * no SMTP gave, its exit code "67"
 					 * (sendmail's q_rstatus); NULL:
 					 * dr_diag */
+	const char	*dr_expfrom;	/* the address it was expanded from as
+					 * given (its R line), for the text's
+					 * "(expanded from: ...)"; NULL: the
+					 * final recipient */
 };
 
 enum dsn_kind { DSN_FAILED, DSN_DELAYED, DSN_SUCCESS };

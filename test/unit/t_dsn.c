@@ -211,7 +211,7 @@ run_free(struct run *x)
 
 static const struct dsn_rcpt unknown = {
 	"nosuchuser", NULL, "5.1.1", NULL, "550 5.1.1 User unknown", NULL,
-	1795319006, NULL
+	1795319006, NULL, NULL
 };
 
 static void
@@ -307,7 +307,7 @@ test_unsafe(void)
 	struct run x;
 	struct dsn_rcpt r = {
 		"ev\033[1mil\r\n", "rfc822;o\001@x", "5.7.1", NULL,
-		"550 5.7.1 no\r\nInjected: yes\377", "mx.example.net", 0, NULL
+		"550 5.7.1 no\r\nInjected: yes\377", "mx.example.net", 0, NULL, NULL
 	};
 	const char *p;
 
@@ -336,7 +336,7 @@ test_delay(void)
 	const char *p;
 	static const struct dsn_rcpt r = {
 		"root", NULL, "4.2.0", NULL, "Deferred: local mailer exited "
-		"with EX_TEMPFAIL", NULL, 1795319008, NULL
+		"with EX_TEMPFAIL", NULL, 1795319008, NULL, NULL
 	};
 
 	load();
@@ -362,8 +362,8 @@ test_exit_code(void)
 	struct run x;
 	const char *p;
 	static const struct dsn_rcpt r = {
-		"fails@mta.example.org", NULL, "5.1.1", NULL, "User unknown",
-		NULL, 1795319008, "67"
+		"\"|exit 67\"", NULL, "5.1.1", NULL, "User unknown", NULL,
+		1795319008, "67", "<fails@mta.example.org>"
 	};
 
 	/* recorded (test/protocol/data/policy/dsn.summary): a program behind
@@ -378,8 +378,10 @@ test_exit_code(void)
 	/* recorded (policy dsn, raw mailbox): the reason plain, the
 	 * transcript with the reply code */
 	t_assert(strstr(p, "    (reason: User unknown)\n") != NULL);
-	t_assert(strstr(p, "\n550 5.1.1 fails@mta.example.org... User "
-	    "unknown\n") != NULL);
+	t_assert(strstr(p, "\n550 5.1.1 \"|exit 67\"... User unknown\n")
+	    != NULL);
+	t_assert(strstr(p, "\"|exit 67\"\n    (reason: User unknown)\n"
+	    "    (expanded from: <fails@mta.example.org>)\n") != NULL);
 	run_free(&x);
 }
 
@@ -407,7 +409,7 @@ test_success(void)
 {
 	struct run x;
 	static const struct dsn_rcpt r = {
-		"root", NULL, NULL, NULL, NULL, NULL, 1795319008, NULL
+		"root", NULL, NULL, NULL, NULL, NULL, 1795319008, NULL, NULL
 	};
 
 	load();
@@ -463,7 +465,7 @@ test_esmtp_bounce(void)
 	struct run x;
 	static const struct dsn_rcpt r = {
 		"\"|exit 77\"", "rfc822;orig@example.org", "4.4.3", NULL,
-		"77", NULL, 1795319776, NULL
+		"77", NULL, 1795319776, NULL, NULL
 	};
 	static const char *const final[] = { "failprog" };
 	char want[2048];
@@ -496,7 +498,7 @@ test_receipt(void)
 	struct run x;
 	static const struct dsn_rcpt r = {
 		"<root>", NULL, "2.1.5", "delivered (to mailbox)", NULL, NULL,
-		1795319776, NULL
+		1795319776, NULL, NULL
 	};
 	const char *p;
 
