@@ -26,6 +26,8 @@
 #include "sendmail/dsn.h"
 #include "sendmail/headers.h"
 #include "sendmail/macro.h"
+#include "sendmail/msg.h"
+#include "sendmail/parseaddr.h"
 #include "sendmail/readcf.h"
 #include "sendmail/stats.h"
 
@@ -65,6 +67,15 @@ struct deliver_att {
 	bool			 da_lose;	/* a double bounce failed */
 	const char		*da_dsntext;	/* the DSN log text, if not the
 						   first failure's */
+	char			 da_fromctl[1100]; /* the sender as
+						   controlling user: "rich@localhost
+						   (1001/1001)"; "": none */
+	bool			 da_fromctl_set;
+	char			**da_rstatus;	/* by rcpt index: a local
+						   mailer's exit code "67",
+						   the DSN's Diagnostic-Code;
+						   NULL entries: none */
+	size_t			 da_nrstatus;
 };
 
 static int deliver_now(struct queue_msg *m, struct queue_file *qf,
@@ -90,6 +101,49 @@ deliver_headers(const struct deliver_msg *dm, const MAILER *m, SM_STR *out)
 
 /* ---- logging and statistics --------------------------------------------- */
 
+/*
+ * The envelope sender as the controlling user of a delivery that has no
+ * other (a recipient given directly, not expanded from an alias or a
+ * .forward): sendmail's setsender gives the sender a uid and gid when it
+ * resolves to a mailer with F=w (the local one) and names a login user,
+ * and its to= lines then say "ctladdr=rich@localhost (1001/1001)".
+ * Computed once per attempt; "" when the sender is no local user.
+ */
+static const char *
+deliver_fromctl(struct deliver_att *da)
+{
+	const char *from = da->da_qf->qf_sender;
+	char *copy;
+	FILE *old = msg_out(), *null;
+	ADDRESS a;
+	struct passwd *pw;
+
+	if (da->da_fromctl_set)
+		return da->da_fromctl;
+	da->da_fromctl_set = true;
+	da->da_fromctl[0] = '\0';
+	if (from == NULL || *from == '\0')
+		return da->da_fromctl;
+	copy = sm_strdup_x(from);
+	null = fopen("/dev/null", "w");	/* the parser's complaints */
+	if (null != NULL)
+		msg_set_out(null);
+	memset(&a, 0, sizeof(a));
+	if (parseaddr(copy, &a, PA_SENDERADDR) != NULL && !a.q_bad &&
+	    a.q_mailer != NULL && mailer_flag(a.q_mailer, 'w') &&
+	    a.q_user != NULL && (pw = getpwnam(a.q_user)) != NULL)
+		(void)snprintf(da->da_fromctl, sizeof(da->da_fromctl),
+		    "%s (%ld/%ld)", from, (long)pw->pw_uid,
+		    (long)pw->pw_gid);
+	if (null != NULL) {
+		msg_set_out(old == stdout ? NULL : old);
+		(void)fclose(null);
+	}
+	parseaddr_free(&a);
+	free(copy);
+	return da->da_fromctl;
+}
+
 /* The to= line of leaf R. */
 static void
 deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
@@ -112,6 +166,10 @@ deliver_log(struct deliver_att *da, const struct rcpt *r, const char *stat,
 	} else if (r->r_ctladdr != NULL)
 		(void)sm_logkv_add(&kv, "ctladdr", "%s (%ld/%ld)",
 		    r->r_ctladdr, (long)r->r_uid, (long)r->r_gid);
+	else if (r->r_mailer != mailer_find("prog") &&
+	    r->r_mailer != mailer_find("*file*") &&
+	    *deliver_fromctl(da) != '\0')
+		(void)sm_logkv_add(&kv, "ctladdr", "%s", deliver_fromctl(da));
 	(void)sm_logkv_add(&kv, "delay", "%s", sm_log_delay(d1, sizeof(d1),
 	    (long long)(now - da->da_qf->qf_ctime)));
 	if (xstart != 0)
@@ -226,6 +284,30 @@ deliver_stat(const struct rcpt *r, int ex, const char *text,
 		(void)snprintf(buf, size, "%s", text);
 }
 
+/*
+ * Remember that leaf N failed by mailer exit code EX: a mailer that
+ * speaks no SMTP says nothing but its code, so sendmail's DSN gives
+ * that number as the Diagnostic-Code ("X-Unix; 67"), while the text
+ * ("User unknown") stays in the transcript.
+ */
+static void
+deliver_rstatus(struct deliver_att *da, size_t n, int ex)
+{
+	char code[16];
+
+	if (n >= da->da_nrstatus) {
+		size_t k = da->da_rl.rl_n > n ? da->da_rl.rl_n : n + 1;
+
+		da->da_rstatus = sm_realloc_x(da->da_rstatus,
+		    k * sizeof(*da->da_rstatus));
+		memset(da->da_rstatus + da->da_nrstatus, 0,
+		    (k - da->da_nrstatus) * sizeof(*da->da_rstatus));
+		da->da_nrstatus = k;
+	}
+	(void)snprintf(code, sizeof(code), "%d", ex);
+	da->da_rstatus[n] = sm_rpool_strdup_x(da->da_rl.rl_pool, code);
+}
+
 /* Deliver leaf N and record the outcome. */
 static void
 deliver_one(struct deliver_att *da, size_t n)
@@ -236,7 +318,7 @@ deliver_one(struct deliver_att *da, size_t n)
 	const char *status;
 	char stat[1200], text[128];
 	int ex = deliver_leaf(da, r, why);
-	bool temp;
+	bool temp, ran = ex != DELIVER_TOOBIG;
 
 	r = &da->da_rl.rl_v[n];
 	if (ex == DELIVER_TOOBIG) {
@@ -256,6 +338,10 @@ deliver_one(struct deliver_att *da, size_t n)
 	r->r_status = sm_rpool_strdup_x(da->da_rl.rl_pool, status);
 	deliver_stat(r, ex, text, why, stat, sizeof(stat));
 	r->r_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, stat);
+	if (ex != EX_OK && ran &&
+	    r->r_mailer != NULL &&
+	    strcmp(r->r_mailer->m_mailer, "[IPC]") != 0)
+		deliver_rstatus(da, n, ex);
 	deliver_log(da, r, stat, x);
 	sm_str_free(why);
 }
@@ -372,7 +458,7 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 {
 	struct dsn_rcpt *dr = sm_calloc_x(n, sizeof(*dr));
 	const char **final = sm_calloc_x(n, sizeof(*final));
-	size_t i;
+	size_t i, k;
 	int rc;
 
 	for (i = 0; i < n; i++) {
@@ -386,10 +472,15 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 		    kind == DSN_DELAYED ? "delayed" : "delivered";
 		dr[i].dr_diag = v[i]->r_diag;
 		dr[i].dr_mta = NULL;
+		k = (size_t)(v[i] - da->da_rl.rl_v);
+		dr[i].dr_code = k < da->da_nrstatus ? da->da_rstatus[k] :
+		    NULL;
 		dr[i].dr_last = da->da_start;
-		if (qr != NULL && v[i]->r_parent >= 0)
+		if (qr != NULL && v[i]->r_parent >= 0) {
 			final[i] = qr->qr_final != NULL ? qr->qr_final :
 			    qr->qr_addr;
+			dr[i].dr_expfrom = qr->qr_addr;
+		}
 	}
 	rc = dsn_build_final(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr,
 	    final, n, (enum dsn_kind)kind, out, fd, why);
@@ -791,6 +882,7 @@ deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
 	deliver_post_stats(da);
 	(void)close(da->da_dm.dm_dfd);
 	rcpt_list_free(&da->da_rl);
+	free(da->da_rstatus);
 	free(da);
 	return 0;
 }

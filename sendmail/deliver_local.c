@@ -148,7 +148,11 @@ deliver_mbox_msg(const struct deliver_msg *dm, const MAILER *m, SM_STR *hdr,
 	sm_str_truncate(hdr, j);
 	if (lseek(dm->dm_dfd, 0, SEEK_SET) < 0)
 		return -1;
-	mm->mm_sender = dm->dm_sender;
+	/* the "From " line's sender is $g, the envelope sender as M's
+	 * rulesets 1 and S= give it (masqueraded: rich@localhost becomes
+	 * rich@mta.example.org), as sendmail passes it to mail.local -f and
+	 * expands it in UnixFromLine */
+	mm->mm_sender = deliver_sender_for(dm->dm_sender, m);
 	mm->mm_time = dm->dm_now;
 	mm->mm_hdr = hdr->s_data;
 	mm->mm_hdrlen = hdr->s_len;
@@ -198,6 +202,13 @@ deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 		o.mo_uid = r->r_uid;
 		o.mo_gid = r->r_gid;
 	}
+	/* A local mailer whose P= ends in mail.local stands for that
+	 * program: write what it writes (a Content-Length: header, body
+	 * lines starting "From " not escaped, see mbox.c), so a host that
+	 * swaps sendmail for Tern keeps its mailboxes byte for byte.
+	 * P=[LOCAL] keeps the classic mboxo escaping. */
+	if (strcmp(r->r_mailer->m_mailer, "[LOCAL]") != 0)
+		o.mo_flags |= MBOX_F_CLEN;
 	o.mo_mode = 0600;
 	o.mo_lock_ms = DELIVER_LOCK_MS;
 	o.mo_stale_secs = DELIVER_STALE_SECS;

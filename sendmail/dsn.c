@@ -321,6 +321,44 @@ dsn_transcript_line(SM_STR *b, const char *addr, const char *d)
 	(void)sm_str_addc(b, '\n');
 }
 
+/*
+ * The reply code sendmail's transcript gives a mailer's exit code CODE
+ * (decimal, dr_code): its table of sysexits texts carries one per code.
+ * Recorded: 67 (EX_NOUSER) -> "550 5.1.1 \"|exit 67\"... User unknown";
+ * the others as that table has them; unknown codes 554.
+ */
+static const char *
+dsn_exit_reply(const char *code)
+{
+	static const char *const reply[] = {
+		"500", "501", "550", "550", "550", "554", "554", "451",
+		"554", "550", "451", "450", "554", "550", "554"
+	};
+	long ex = strtol(code, NULL, 10);
+
+	return ex >= 64 && ex <= 78 ? reply[ex - 64] : "554";
+}
+
+/* One transcript line of R: a mailer's exit code gets its reply code
+ * and the status in front, as sendmail's transcript has them. */
+static void
+dsn_transcript_rcpt(SM_STR *b, const struct dsn_rcpt *r)
+{
+	SM_STR *d;
+
+	if (r->dr_code == NULL || r->dr_status == NULL ||
+	    (r->dr_diag[0] >= '2' && r->dr_diag[0] <= '5' &&
+	    strlen(r->dr_diag) >= 4 && r->dr_diag[3] == ' ')) {
+		dsn_transcript_line(b, r->dr_addr, r->dr_diag);
+		return;
+	}
+	d = sm_str_new(0);
+	(void)sm_str_addf(d, "%s %s %s", dsn_exit_reply(r->dr_code),
+	    r->dr_status, r->dr_diag);
+	dsn_transcript_line(b, r->dr_addr, sm_str_data(d));
+	sm_str_free(d);
+}
+
 /* The opening words of the text part. */
 static void
 dsn_text_intro(SM_STR *b, const struct queue_file *orig, enum dsn_kind kind)
@@ -362,6 +400,10 @@ dsn_text_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
 		dsn_add_safe(b, r->dr_diag);
 		(void)sm_str_adds(b, ")\n");
 	}
+	/* recorded: "(expanded from: <fails@mta.example.org>)", the
+	 * address as the client gave it, not the r line's "RFC822; ..." */
+	if (r->dr_expfrom != NULL)
+		final = r->dr_expfrom;
 	if (final != NULL && strcmp(final, r->dr_addr) != 0) {
 		(void)sm_str_adds(b, "    (expanded from: ");
 		dsn_add_safe(b, final);
@@ -397,7 +439,7 @@ dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
 	    "-----\n");
 	for (i = 0; i < n; i++)
 		if (r[i].dr_diag != NULL)
-			dsn_transcript_line(b, r[i].dr_addr, r[i].dr_diag);
+			dsn_transcript_rcpt(b, &r[i]);
 	if (kind == DSN_DELAYED) {
 		dsn_interval(iv, sizeof(iv), co->co_timeout_queuewarn_normal);
 		(void)sm_str_addf(b, "Not delivered yet after %s;", iv);
@@ -471,10 +513,10 @@ dsn_status_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
 		dsn_add_safe(b, r->dr_mta);
 		(void)sm_str_addc(b, '\n');
 	}
-	if (r->dr_diag != NULL) {
+	if (r->dr_code != NULL || r->dr_diag != NULL) {
 		(void)sm_str_adds(b, r->dr_mta != NULL ?
 		    "Diagnostic-Code: SMTP; " : "Diagnostic-Code: X-Unix; ");
-		dsn_add_safe(b, r->dr_diag);
+		dsn_add_safe(b, r->dr_code != NULL ? r->dr_code : r->dr_diag);
 		(void)sm_str_addc(b, '\n');
 	}
 	dsn_add_date(b, "Last-Attempt-Date",

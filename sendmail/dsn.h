@@ -35,6 +35,15 @@ struct dsn_rcpt {
 	const char	*dr_diag;	/* "550 5.1.1 User unknown" */
 	const char	*dr_mta;	/* the remote MTA; NULL: local */
 	time_t		 dr_last;	/* last attempt; 0: now */
+	const char	*dr_code;	/* the Diagnostic-Code when it is not
+					 * dr_diag: what a mailer that speaks
+					 * no SMTP gave, its exit code "67"
+					 * (sendmail's q_rstatus); NULL:
+					 * dr_diag */
+	const char	*dr_expfrom;	/* the address it was expanded from as
+					 * given (its R line), for the text's
+					 * "(expanded from: ...)"; NULL: the
+					 * final recipient */
 };
 
 enum dsn_kind { DSN_FAILED, DSN_DELAYED, DSN_SUCCESS };

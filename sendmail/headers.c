@@ -15,11 +15,13 @@
 #include "libsm/err.h"
 #include "sendmail/conf.h"
 #include "sendmail/macro.h"
+#include "sendmail/msg.h"
 #include "sendmail/parseaddr.h"
 #include "sendmail/readcf.h"
 #include "sendmail/token.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -258,14 +260,22 @@ hdr_join_cb(void *ctx, const char *addr, size_t len)
 	return 0;
 }
 
+/* Is a field named NAME among HDRS, SKIP (may be NULL) not counted? */
+static bool
+hdr_has_but(const struct collect_hdr *hdrs, const char *name,
+    const struct collect_hdr *skip)
+{
+	for (; hdrs != NULL; hdrs = hdrs->h_link)
+		if (hdrs != skip && strcasecmp(hdrs->h_field, name) == 0)
+			return true;
+	return false;
+}
+
 /* Is a field named NAME among HDRS? */
 static bool
 hdr_has(const struct collect_hdr *hdrs, const char *name)
 {
-	for (; hdrs != NULL; hdrs = hdrs->h_link)
-		if (strcasecmp(hdrs->h_field, name) == 0)
-			return true;
-	return false;
+	return hdr_has_but(hdrs, name, NULL);
 }
 
 /* Does HDRS hold any field whose flags have all of ALL and none of NONE? */
@@ -341,7 +351,8 @@ hdr_cond_text(SM_STR *dst, const char *cond)
  * field was added (it counts as a hop), else 0. */
 static int
 hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
-    const struct collect_hdr *hdrs, bool resent)
+    const struct collect_hdr *hdrs, bool resent,
+    const struct collect_hdr *drop)
 {
 	unsigned f = hdr_flags(t->ht_name);
 	char buf[MACRO_BUFSIZE];
@@ -350,7 +361,7 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 
 	if ((f & HDR_RESENT) && !resent)
 		return 0;
-	if (!(f & HDR_FORCE) && hdr_has(hdrs, t->ht_name))
+	if (!(f & HDR_FORCE) && hdr_has_but(hdrs, t->ht_name, drop))
 		return 0;
 	cond = sm_str_new(0);
 	if (t->ht_cond != NULL)
@@ -370,6 +381,25 @@ hdr_submit_tmpl(struct queue_file *qf, const struct hdr_tmpl *t,
 	return hop;
 }
 
+/*
+ * The white space between an address field's colon and its first
+ * address, kept as the field had it: sendmail lays the list out again
+ * but leaves "To:rich" without a space (recorded lecture 5.5/5.6, raw
+ * mbox of 8.17.1.9: "To:rich", "cc:jessica", "From:\"Rich Blum\"
+ * <rich@mta.example.org>").  A value that starts on the next line gets
+ * one space.
+ */
+static void
+hdr_add_lead(SM_STR *out, const char *value)
+{
+	size_t n = strspn(value, " \t");
+
+	if (n == 0 && value[0] == '\n')
+		(void)sm_str_addc(out, ' ');
+	else
+		(void)sm_str_add(out, value, n);
+}
+
 /* The message's own field H, as the qf keeps it: address fields as a
  * list laid out again. */
 static void
@@ -386,10 +416,10 @@ hdr_submit_field(struct queue_file *qf, const struct collect_hdr *h)
 		return;
 	}
 	j.hj_out = sm_str_new(0);
-	j.hj_col = strlen(h->h_field) + 2;
+	hdr_add_lead(j.hj_out, h->h_value);
+	j.hj_col = strlen(h->h_field) + 1 + sm_str_len(j.hj_out);
 	j.hj_omax = HDR_OMAX;
 	j.hj_first = true;
-	(void)sm_str_addc(j.hj_out, ' ');
 	(void)hdr_addrlist(h->h_value, hdr_join_cb, &j);
 	hdr_quote(q, sm_str_data(j.hj_out));
 	(void)queue_file_add_header(qf, "", h->h_field, sm_str_data(q));
@@ -431,22 +461,85 @@ hdr_submit_norcpt(struct queue_file *qf)
 	}
 }
 
+/* Is VALUE (white space around it cut) the string S? */
+static bool
+hdr_value_is(const char *value, const char *s)
+{
+	size_t len;
+
+	while (*value == ' ' || *value == '\t' || *value == '\n')
+		value++;
+	len = strlen(value);
+	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t' ||
+	    value[len - 1] == '\n'))
+		len--;
+	return strlen(s) == len && strncmp(value, s, len) == 0;
+}
+
+/*
+ * The message's own From: (Resent-From: in a resent message) when it
+ * says no more than what the cf's From template would make: sendmail
+ * drops it when the envelope sender goes by a local mailer (F=l) and
+ * the field's value is the sender as given or its user part (as MH
+ * writes "From: rich"), so the template puts in the full name:
+ * recorded lecture 5.5, "From:rich" from rich@localhost became "From:
+ * Rich Blum <rich@mta.example.org>" in the template's place.  NULL: none.
+ */
+static const struct collect_hdr *
+hdr_dropfrom(const struct queue_file *qf, const struct collect_hdr *hdrs,
+    bool resent)
+{
+	const struct collect_hdr *h, *drop = NULL;
+	const char *name = resent ? "resent-from" : "from";
+	char *copy;
+	ADDRESS a;
+	FILE *old = msg_out(), *null;
+	char br[1100];
+
+	for (h = hdrs; h != NULL && drop == NULL; h = h->h_link)
+		if (strcasecmp(h->h_field, name) == 0)
+			drop = h;
+	if (drop == NULL || qf->qf_sender == NULL || *qf->qf_sender == '\0')
+		return NULL;
+	(void)snprintf(br, sizeof(br), "<%s>", qf->qf_sender);
+	copy = sm_strdup_x(qf->qf_sender);
+	null = fopen("/dev/null", "w");	/* the parser's complaints */
+	if (null != NULL)
+		msg_set_out(null);
+	memset(&a, 0, sizeof(a));
+	if (parseaddr(copy, &a, PA_SENDERADDR) == NULL || a.q_bad ||
+	    a.q_mailer == NULL || !mailer_flag(a.q_mailer, 'l') ||
+	    !(hdr_value_is(drop->h_value, qf->qf_sender) ||
+	    hdr_value_is(drop->h_value, br) ||
+	    (a.q_user != NULL && hdr_value_is(drop->h_value, a.q_user))))
+		drop = NULL;
+	if (null != NULL) {
+		msg_set_out(old == stdout ? NULL : old);
+		(void)fclose(null);
+	}
+	parseaddr_free(&a);
+	free(copy);
+	return drop;
+}
+
 int
 hdr_submit(struct queue_file *qf, const struct collect_hdr *hdrs,
     unsigned flags, SM_STR *why)
 {
-	const struct collect_hdr *h;
+	const struct collect_hdr *h, *drop;
 	bool resent = hdr_any(hdrs, HDR_RESENT, 0);
 	int hops = 0;
 	size_t i;
 
 	(void)why;
+	drop = hdr_dropfrom(qf, hdrs, resent);
 	for (i = 0; i < hdr_ntmpl; i++)
-		hops += hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent);
+		hops += hdr_submit_tmpl(qf, &hdr_tmpls[i], hdrs, resent, drop);
 	for (h = hdrs; h != NULL; h = h->h_link) {
 		if (hdr_flags(h->h_field) & HDR_TRACE)
 			hops++;
-		hdr_submit_field(qf, h);
+		if (h != drop)
+			hdr_submit_field(qf, h);
 	}
 	/* sendmail 8.17 sets 'b' when a To, Cc or Apparently-To names
 	 * recipients, unless a Bcc came without -t (twelve recorded runs) */
@@ -602,8 +695,12 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 	(void)sm_str_adds(out, h->qh_name);
 	(void)sm_str_addc(out, ':');
 	if ((f & (HDR_FROM | HDR_RCPT)) && !hdr_blank(value)) {
+		size_t before = sm_str_len(out);
+
 		pc.join.hj_out = sm_str_new(0);
-		pc.join.hj_col = strlen(h->qh_name) + 2;
+		hdr_add_lead(out, value);
+		pc.join.hj_col = strlen(h->qh_name) + 1 +
+		    (sm_str_len(out) - before);
 		pc.join.hj_omax = m != NULL && m->m_linelimit > 0 &&
 		    m->m_linelimit < 2048 ? (size_t)m->m_linelimit - 2 :
 		    HDR_OMAX;
@@ -612,7 +709,6 @@ hdr_put_one(SM_STR *out, const struct queue_header *h, const MAILER *m,
 		pc.flags = PA_HEADERADDR |
 		    ((f & HDR_FROM) ? PA_SENDERADDR : 0);
 		(void)hdr_addrlist(value, hdr_put_addr_cb, &pc);
-		(void)sm_str_addc(out, ' ');
 		hdr_put_value(out, sm_str_data(pc.join.hj_out), eol);
 		sm_str_free(pc.join.hj_out);
 	} else

@@ -211,7 +211,7 @@ run_free(struct run *x)
 
 static const struct dsn_rcpt unknown = {
 	"nosuchuser", NULL, "5.1.1", NULL, "550 5.1.1 User unknown", NULL,
-	1795319006
+	1795319006, NULL, NULL
 };
 
 static void
@@ -307,7 +307,7 @@ test_unsafe(void)
 	struct run x;
 	struct dsn_rcpt r = {
 		"ev\033[1mil\r\n", "rfc822;o\001@x", "5.7.1", NULL,
-		"550 5.7.1 no\r\nInjected: yes\377", "mx.example.net", 0
+		"550 5.7.1 no\r\nInjected: yes\377", "mx.example.net", 0, NULL, NULL
 	};
 	const char *p;
 
@@ -336,7 +336,7 @@ test_delay(void)
 	const char *p;
 	static const struct dsn_rcpt r = {
 		"root", NULL, "4.2.0", NULL, "Deferred: local mailer exited "
-		"with EX_TEMPFAIL", NULL, 1795319008
+		"with EX_TEMPFAIL", NULL, 1795319008, NULL, NULL
 	};
 
 	load();
@@ -353,6 +353,35 @@ test_delay(void)
 	    "GMT\n") != NULL);
 	t_assert(strstr(p, "permanent fatal errors") == NULL);
 	t_assert(strstr(p, "root... Deferred: local mailer exited") != NULL);
+	run_free(&x);
+}
+
+static void
+test_exit_code(void)
+{
+	struct run x;
+	const char *p;
+	static const struct dsn_rcpt r = {
+		"\"|exit 67\"", NULL, "5.1.1", NULL, "User unknown", NULL,
+		1795319008, "67", "<fails@mta.example.org>"
+	};
+
+	/* recorded (test/protocol/data/policy/dsn.summary): a program behind
+	 * an alias exiting 67 -- the code in Diagnostic-Code, the text in
+	 * the transcript */
+	load();
+	t_require(run(&x, &r, 1, DSN_FAILED, 0, "b\n") == 0);
+	p = sm_str_data(x.body);
+	t_assert(strstr(p, "Status: 5.1.1\nDiagnostic-Code: X-Unix; 67\n")
+	    != NULL);
+	t_assert(strstr(p, "X-Unix; User unknown") == NULL);
+	/* recorded (policy dsn, raw mailbox): the reason plain, the
+	 * transcript with the reply code */
+	t_assert(strstr(p, "    (reason: User unknown)\n") != NULL);
+	t_assert(strstr(p, "\n550 5.1.1 \"|exit 67\"... User unknown\n")
+	    != NULL);
+	t_assert(strstr(p, "\"|exit 67\"\n    (reason: User unknown)\n"
+	    "    (expanded from: <fails@mta.example.org>)\n") != NULL);
 	run_free(&x);
 }
 
@@ -380,7 +409,7 @@ test_success(void)
 {
 	struct run x;
 	static const struct dsn_rcpt r = {
-		"root", NULL, NULL, NULL, NULL, NULL, 1795319008
+		"root", NULL, NULL, NULL, NULL, NULL, 1795319008, NULL, NULL
 	};
 
 	load();
@@ -436,7 +465,7 @@ test_esmtp_bounce(void)
 	struct run x;
 	static const struct dsn_rcpt r = {
 		"\"|exit 77\"", "rfc822;orig@example.org", "4.4.3", NULL,
-		"77", NULL, 1795319776
+		"77", NULL, 1795319776, NULL, NULL
 	};
 	static const char *const final[] = { "failprog" };
 	char want[2048];
@@ -469,7 +498,7 @@ test_receipt(void)
 	struct run x;
 	static const struct dsn_rcpt r = {
 		"<root>", NULL, "2.1.5", "delivered (to mailbox)", NULL, NULL,
-		1795319776
+		1795319776, NULL, NULL
 	};
 	const char *p;
 
@@ -523,6 +552,8 @@ main(void)
 	    test_double_bounce);
 	t_run("dsn_build: client bytes never raw", test_unsafe);
 	t_run("dsn_build: delay warning", test_delay);
+	t_run("dsn_build: a mailer's exit code as Diagnostic-Code",
+	    test_exit_code);
 	t_run("dsn_build: interval words", test_interval_words);
 	t_run("dsn_build: success report", test_success);
 	t_run("dsn_build: write error reported", test_write_error);

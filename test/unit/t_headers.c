@@ -357,6 +357,58 @@ test_put_local(void)
 	sm_str_free(out);
 }
 
+/* Lecture 5.5 (test/protocol/data/lecture, recorded with 8.17.1.9):
+ * MAIL FROM:rich@localhost with the message's own "From:rich" -- the
+ * sender's user part, the sender local: sendmail drops the field and
+ * its From template, with the full name, takes the template's place.
+ * A From: naming anyone else stays. */
+static void
+test_dropfrom(void)
+{
+	struct queue_file *qf;
+	SM_STR *out;
+	const char *p, *f;
+	char line[256];
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		qf = queue_file_new();
+		out = sm_str_new(0);
+		load();
+		(void)snprintf(line, sizeof(line), "%s", "S0");
+		readcf_line(line, 30);
+		(void)snprintf(line, sizeof(line), "%s",
+		    "R$-@$+\t$#local $: $1");
+		readcf_line(line, 31);
+		set_macros("6AM5DH8S002534", "Sun, 22 Nov 2026 05:13:17 GMT",
+		    "202611220513", "localhost", "SMTP", "localhost [127.0.0.1]",
+		    "rich", "rich@mta.example.org", "Rich Blum");
+		qf->qf_sender = queue_file_strdup(qf, "rich@localhost");
+		(void)hdr_submit(qf, fields(k == 0 ? "received: by x\n"
+		    "Reply-to:rich@localhost\nFrom:rich\nDate:8/27/99\n" :
+		    "received: by x\nReply-to:rich@localhost\nFrom:katie\n"
+		    "Date:8/27/99\n"), 0, NULL);
+		t_require(hdr_put(out, qf, mailer_find("local"), HDR_P_RAW,
+		    NULL) == 0);
+		p = sm_str_data(out);
+		f = strstr(p, "\nFrom: Rich Blum <rich@mta.example.org>\n");
+		if (k == 0) {
+			t_assert(f != NULL);
+			t_assert(strstr(p, "From:rich\n") == NULL);
+			/* in the template's place: before the own fields */
+			t_assert(f != NULL && strstr(p, "received: by x") > f);
+		} else {
+			t_assert(f == NULL);
+			t_assert(strstr(p, "\nFrom:katie\n") != NULL);
+			/* no space after the colon added (recorded 5.5) */
+			t_assert(strstr(p, "\nReply-to:rich@localhost\n") !=
+			    NULL);
+		}
+		queue_file_free(qf);
+		sm_str_free(out);
+	}
+}
+
 /* NoRecipientAction, recorded: sendmail -ONoRecipientAction=X -f
  * alice@example.com root bob@example.com carol zed@example.org wrote its
  * R lines root, carol, bob@example.com, zed@example.org and then these
@@ -745,6 +797,8 @@ main(void)
 	t_run("hdr_define: templates kept, syntax checked", test_define);
 	test_submit();
 	t_run("hdr_put: local mailer, recorded delivery", test_put_local);
+	t_run("hdr_submit: a From: that is the local sender is dropped",
+	    test_dropfrom);
 	t_run("hdr_put: Bcc, own Return-Path dropped; E= and L=",
 	    test_put_drop);
 	t_run("hdr_submit: hop count", test_hops);
