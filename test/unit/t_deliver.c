@@ -135,6 +135,8 @@ setup(void)
 	readcf_init();
 	macro_init();
 	cf_line("V10/Berkeley");
+	/* the checkout may lie below a world-writable directory (/tmp) */
+	map_set_unsafe_dirpath(1);	/* DontBlameSendmail=MapInUnsafeDirPath */
 	cf_line("Cwlocalhost mta.example.org");
 	cf_line("Djmta.example.org");
 	cf_line("S3");

@@ -120,6 +120,8 @@ setup(void)
 	readcf_init();
 	macro_init();
 	cf_line("%sV10/Berkeley", "");
+	/* the checkout may lie below a world-writable directory (/tmp) */
+	map_set_unsafe_dirpath(1);	/* DontBlameSendmail=MapInUnsafeDirPath */
 	cf_line("%sCwlocalhost mta.example.org", "");
 	cf_line("%sDjmta.example.org", "");
 	cf_line("%sS3", "");
