@@ -11,6 +11,7 @@
 #include "libsm/debug.h"
 #include "libsm/err.h"
 #include "libsm/spawn.h"
+#include "sendmail/aliasdb.h"
 #include "sendmail/class.h"
 #include "sendmail/domain.h"
 #include "sendmail/macro.h"
@@ -315,6 +316,29 @@ start_domain_setup(void)
 	}
 }
 
+/* aliasdb_read's store: one alias into the stab map CTX. */
+static int
+start_alias_store(void *ctx, const char *key, const char *paddr,
+    const char *value, unsigned lineno)
+{
+	(void)paddr;
+	(void)lineno;
+	map_store(ctx, key, value);
+	return 0;
+}
+
+/* An aliases text file without its database: sendmail reads the text
+ * (keys folded to lower case) into memory. */
+static void
+start_map_alias_text(MAP *map, const char *file, FILE *fp)
+{
+	struct aliasdb_result res;
+
+	memset(&res, 0, sizeof(res));
+	(void)aliasdb_read(fp, file, true, NULL, start_alias_store, map, NULL,
+	    &res);
+}
+
 /* The maps sendmail adds after the cf: aliases, host. */
 static void
 start_maps(void)
@@ -345,6 +369,7 @@ start_config(const char *cffile, int btmode)
 	hooks.mh_dxputs = start_map_dxputs;
 	hooks.mh_defermode = start_map_defermode;
 	hooks.mh_spawn_setup = start_map_spawn;
+	hooks.mh_alias_text = start_map_alias_text;
 	map_init(&hooks);
 	st = readcf(cffile, btmode);
 	start_domain_setup();
