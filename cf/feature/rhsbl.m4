@@ -10,7 +10,8 @@ dnl
 _T_MODULE
 ifelse(defn(`_ARG_'), `', `_T_FAIL(`FEATURE(`rhsbl'): the DNS zone is missing')')
 ifdef(`_RHSBL_R_', `', `define(`_RHSBL_R_', `')ifdef(`_DNSBL_R_', `', `_T_PUSH(11)Kdnsbl host -T<TMP>
-_T_POP')_T_PUSH(15)
+_T_POP')
+_T_PUSH(15)
 #
 # TernRhsDomain: the domain of the envelope sender to look up in the
 # right-hand-side block lists, as <domain>; <> when there is none or an
