@@ -9,10 +9,12 @@ _T_MODULE
 _T_NEEDACCESS(`queuegroup')
 _T_PUSH(15)
 Squeuegroup
-R< $+ >	$1
-R $+ @ $+	$: $>AccList <! qgrp> $| <F:$1@$2> <D:$2> <>
-ifelse(defn(`_ARG_'), `', `R<?>	$@
-', `R<?>	$# 'defn(`_ARG_')`
-')dnl
+R$*	$: $>TernQgrpBare $1
+R$+ @ $+	$: $>AccList <! qgrp> $| <F:$1@$2> <D:$2> <>
+dnl no qgrp: entry: the default group of the FEATURE, if it names one
+R<?>	ifelse(defn(`_ARG_'), `', `$@', `$: <'defn(`_ARG_')`>')
 R<$+>	$# $1
+
+STernQgrpBare
+R<$+>	$1	as many pairs as there are
 _T_POP

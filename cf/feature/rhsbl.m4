@@ -10,13 +10,25 @@ dnl
 _T_MODULE
 ifelse(defn(`_ARG_'), `', `_T_FAIL(`FEATURE(`rhsbl'): the DNS zone is missing')')
 ifdef(`_RHSBL_R_', `', `define(`_RHSBL_R_', `')ifdef(`_DNSBL_R_', `', `_T_PUSH(11)Kdnsbl host -T<TMP>
-_T_POP')')
+_T_POP')
+_T_PUSH(15)
+#
+# TernRhsDomain: the domain of the envelope sender to look up in the
+# right-hand-side block lists, as <domain>; <> when there is none or an
+# rhs: entry of the access map accepts the sender
+#
+STernRhsDomain
+dnl the marker in front keeps a $# from CanonAddr from ending this ruleset
+R$*	$: <sender> $>CanonAddr $&f
+R<sender> $*<@$+.>	$: <$2> $| $>AccList <+ rhs> $| <F:$1@$2> <D:$2> <>
+R<$+> $| <$={Accept}>	$@ <>
+R<$+> $| $*	$@ <$1>
+R$*	$@ <>	no domain, or no usable sender
+_T_POP')
 _T_PUSH(18)dnl
-R$+	$: <@> $>CanonAddr $&f
-R<@> $*<@$+.>	$: <@> <@$2.> $| $>AccList <+ rhs> $| <F:$1@$2> <D:$2> <>
-R<@> $* $| <$={Accept}>	$: OKSOFAR
-R<@> $*<@$+.> $| $*	$: <?> $(dnsbl $2.`'defn(`_ARG_')`'. $: OK $) $(macro {RHS} $@ $2 $)
-R<@> $*	$: OKSOFAR
+R$+	$: $>TernRhsDomain
+R<>	$: OKSOFAR
+R<$+>	$: <?> $(dnsbl $1.`'defn(`_ARG_')`'. $: OK $) $(macro {RHS} $@ $1 $)
 R<?> OK	$: OKSOFAR
 ifelse(defn(`_ARG3_'), `', `R<?>$+<TMP>	$: TMPOK
 ', `R<?>$+<TMP>	$#error $@ 4.7.1 $: ifelse(defn(`_ARG3_'), `t', `"451 Temporary lookup failure of " $&{RHS} " at 'defn(`_ARG_')`"', `defn(`_ARG3_')')

@@ -253,7 +253,9 @@ R$* $=O $* < @ *LOCAL* >	$@ $>Parse0 $>canonify $1 $2 $3
 R$* < @ *LOCAL* >	$: $1
 ifdef(`_ADD_BCC_', `R$+	$: $>ParseBcc $1
 ')dnl
-ifdef(`_PREFIX_MOD_', `R _PREFIX_MOD_ $+	$: $1 $(macro {rcpt_flags} $@ _PREFIX_FLAGS_ $)
+ifdef(`_PREFIX_MOD_', `dnl
+dnl prefixmod: set the flags first (the macro map leaves nothing behind), then the rest of the address
+R _PREFIX_MOD_ $+	$: $(macro {rcpt_flags} $@ _PREFIX_FLAGS_ $) $1
 ')dnl
 
 #

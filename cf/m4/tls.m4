@@ -419,23 +419,29 @@ ifdef(`_RATE_CONTROL_', `dnl
 
 #
 # RateControl / ConnControl: limits from ClientRate: / ClientConn: entries
-# of the client address (or the bare tag); 0 is no limit
+# of the client address (or the bare tag); 0 is no limit.  TernClientLimit
+# does the work for both: "<tag> $| value now" -> OK, <TMPF> or
+# "<limit> $| TRUE/FALSE"
 #
 SRateControl
-R$*	$: $>AccList <! ClientRate> $| <A:$&{client_addr}> <E:> <>
-R<?>	$@ OK
-R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`RC')
-R<0>	$@ OK
-R<$+>	$: <$1> $| $(arith l $@ $1 $@ $&{client_rate} $)
+R$*	$: $>TernClientLimit <ClientRate> $| $&{client_rate}
+R<TMPF>	$#error $@ 4.3.0 $: _TMPFMSG_(`RC')
 R<$+> $| TRUE	$#error $@ 4.3.2 $: _RATE_CONTROL_REPLY Connection rate limit exceeded.
 ')dnl
 ifdef(`_CONN_CONTROL_', `dnl
 
 SConnControl
-R$*	$: $>AccList <! ClientConn> $| <A:$&{client_addr}> <E:> <>
-R<?>	$@ OK
-R<_ATMPF_>	$#error $@ 4.3.0 $: _TMPFMSG_(`CC')
-R<0>	$@ OK
-R<$+>	$: <$1> $| $(arith l $@ $1 $@ $&{client_connections} $)
+R$*	$: $>TernClientLimit <ClientConn> $| $&{client_connections}
+R<TMPF>	$#error $@ 4.3.0 $: _TMPFMSG_(`CC')
 R<$+> $| TRUE	$#error $@ 4.3.2 $: _CONN_CONTROL_REPLY Too many open connections.
+')dnl
+ifdef(`_RATE_CONTROL_', `define(`_T_CLIENT_LIMIT_')', `ifdef(`_CONN_CONTROL_', `define(`_T_CLIENT_LIMIT_')')')dnl
+ifdef(`_T_CLIENT_LIMIT_', `dnl
+
+STernClientLimit
+R<$+> $| $*	$: <$2> $| $>AccList <! $1> $| <A:$&{client_addr}> <E:> <>
+R<$*> $| <?>	$@ OK	no entry
+R<$*> $| <0>	$@ OK	no limit
+R<$*> $| <_ATMPF_>	$@ <TMPF>
+R<$*> $| <$+>	$@ <$2> $| $(arith l $@ $2 $@ $1 $)
 ')dnl
