@@ -2,7 +2,8 @@
 /*
  * lock.c -- fcntl/flock locks and NFS-safe dot-locks (lock.h).
  *
- * Public: sm_lock, sm_unlock, sm_dotlock, sm_dotlock_touch, sm_dotunlock.
+ * Public: sm_lock, sm_unlock, sm_lock_byte, sm_unlock_byte, sm_dotlock,
+ * sm_dotlock_touch, sm_dotunlock.
  * Any process, any privilege.  The only side effects besides the locks are
  * a short-lived "PATH.lock.HOST.PID" file next to a dot-lock while it is
  * being taken, and a LOG_NOTICE line when a stale dot-lock is removed.
@@ -69,16 +70,19 @@ another_try(int timeout_ms, long long *deadline, long long *nap)
 
 /* ---- kernel locks ---------------------------------------------------- */
 
-/* One fcntl attempt; busy is reported as EWOULDBLOCK. */
+/* One fcntl attempt on LEN bytes at START (0, 0: the whole file); busy
+ * is reported as EWOULDBLOCK. */
 static int
-fcntl_once(int fd, short type, int wait)
+record_lock(int fd, off_t start, off_t len, short type, int wait)
 {
 	struct flock fl;
 	int rc;
 
 	memset(&fl, 0, sizeof(fl));	/* l_pid must be 0 for OFD locks */
 	fl.l_type = type;
-	fl.l_whence = SEEK_SET;		/* l_start = l_len = 0: whole file */
+	fl.l_whence = SEEK_SET;
+	fl.l_start = start;
+	fl.l_len = len;
 	do {
 		rc = fcntl(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &fl);
 		if (rc < 0 && errno == EINVAL)	/* pre-3.15 kernel */
@@ -87,6 +91,12 @@ fcntl_once(int fd, short type, int wait)
 	if (rc < 0 && errno == EACCES)
 		errno = EWOULDBLOCK;
 	return rc;
+}
+
+static int
+fcntl_once(int fd, short type, int wait)
+{
+	return record_lock(fd, 0, 0, type, wait);
 }
 
 static int
@@ -142,6 +152,19 @@ sm_unlock(int fd, enum sm_lock_kind kind)
 	if (kind == SM_LOCK_FLOCK)
 		return flock_once(fd, LOCK_UN, 1) < 0 ? -1 : 0;
 	return fcntl_once(fd, F_UNLCK, 0) < 0 ? -1 : 0;
+}
+
+int
+sm_lock_byte(int fd, off_t off, int wait)
+{
+	SM_ASSERT(off >= 0);
+	return record_lock(fd, off, 1, F_WRLCK, wait) < 0 ? -1 : 0;
+}
+
+int
+sm_unlock_byte(int fd, off_t off)
+{
+	return record_lock(fd, off, 1, F_UNLCK, 0) < 0 ? -1 : 0;
 }
 
 /* ---- dot-locks ------------------------------------------------------- */

@@ -6,6 +6,8 @@
  *	sm_lock() / sm_unlock()		fcntl or flock lock on a whole file
  *	sm_dotlock() / sm_dotunlock()	PATH.lock, NFS-safe, stale ones broken
  *	sm_dotlock_touch()		keep a long-held dot-lock fresh
+ *	sm_lock_byte() / sm_unlock_byte()	one byte of a lock file: a
+ *					queue for waiters of one program
  *
  * Waiting never uses SIGALRM: a bounded wait retries a non-blocking attempt
  * with short sleeps, so it mixes with any signal handling of the caller.
@@ -60,6 +62,19 @@ int	sm_lock(int fd, enum sm_lock_kind kind, int mode, int timeout_ms,
  * Returns: 0, or -1 with errno.
  */
 int	sm_unlock(int fd, enum sm_lock_kind kind);
+
+/*
+ * sm_lock_byte -- exclusive fcntl (OFD) lock on byte OFF of the file open
+ *	for writing on FD, a lock file private to one program.  Waiters
+ *	sleep in the kernel and are woken the moment the holder lets go,
+ *	where polling a dot-lock wakes them late: many processes of ours
+ *	that want one mailbox queue here first and then find its dot-lock
+ *	free.  WAIT != 0 blocks without a time limit, so every holder must
+ *	keep it only for a bounded time; 0 tries once.
+ * Returns: 0, or -1 with errno (EWOULDBLOCK: held, when not waiting).
+ */
+int	sm_lock_byte(int fd, off_t off, int wait);
+int	sm_unlock_byte(int fd, off_t off);
 
 /*
  * Age in seconds after which an existing PATH.lock is taken for the

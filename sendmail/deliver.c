@@ -38,6 +38,7 @@
 #include <netinet/in.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -862,6 +863,7 @@ deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
 	da->da_dm.dm_qid = m->qm_id;
 	da->da_dm.dm_sender = da->da_sender;
 	da->da_dm.dm_now = da->da_start;
+	da->da_dm.dm_qdirfd = m->qm_dir != NULL ? m->qm_dir->qd_fd : -1;
 	da->da_dm.dm_dfd = queue_df_open(m);
 	if (da->da_dm.dm_dfd < 0) {
 		sm_log(LOG_ERR, m->qm_id, "cannot open df%s: %s", m->qm_id,
@@ -906,33 +908,65 @@ deliver_queue_entry(struct queue_msg *m, struct queue_file *qf, void *ctx)
  * files (the lock) stay.
  */
 static void
+detach_fd(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	struct stat st;
+	bool net;
+	int null;
+
+	if (fstat(fd, &st) < 0)
+		return;
+	net = S_ISSOCK(st.st_mode) &&
+	    getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+	    (ss.ss_family == AF_INET || ss.ss_family == AF_INET6);
+	if (fd <= 2 && (net || S_ISSOCK(st.st_mode) ||
+	    S_ISFIFO(st.st_mode))) {
+		null = open("/dev/null", O_RDWR);
+		if (null >= 0 && null != fd) {
+			(void)dup2(null, fd);
+			(void)close(null);
+		}
+	} else if (net)
+		(void)close(fd);
+}
+
+/*
+ * Visit only the descriptors that are open (/proc/self/fd): probing every
+ * possible number costs thousands of system calls per message.  The list
+ * is read whole before any descriptor changes, so closing one cannot
+ * disturb the walk.
+ */
+static void
 deliver_detach(void)
 {
-	int fd, max = (int)sysconf(_SC_OPEN_MAX), null;
+	int fds[256], n = 0, i, fd, max;
+	struct dirent *de;
+	DIR *d;
 
+	if ((d = opendir("/proc/self/fd")) != NULL) {
+		while ((de = readdir(d)) != NULL && n < (int)(sizeof(fds) /
+		    sizeof(fds[0]))) {
+			if (de->d_name[0] < '0' || de->d_name[0] > '9')
+				continue;
+			fd = atoi(de->d_name);
+			if (fd != dirfd(d))
+				fds[n++] = fd;
+		}
+		if (de == NULL) {
+			(void)closedir(d);
+			for (i = 0; i < n; i++)
+				detach_fd(fds[i]);
+			return;
+		}
+		(void)closedir(d);	/* too many: probe them all */
+	}
+	max = (int)sysconf(_SC_OPEN_MAX);
 	if (max < 0 || max > 4096)
 		max = 4096;
-	for (fd = 0; fd < max; fd++) {
-		struct sockaddr_storage ss;
-		socklen_t len = sizeof(ss);
-		struct stat st;
-		bool net;
-
-		if (fstat(fd, &st) < 0)
-			continue;
-		net = S_ISSOCK(st.st_mode) &&
-		    getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
-		    (ss.ss_family == AF_INET || ss.ss_family == AF_INET6);
-		if (fd <= 2 && (net || S_ISSOCK(st.st_mode) ||
-		    S_ISFIFO(st.st_mode))) {
-			null = open("/dev/null", O_RDWR);
-			if (null >= 0 && null != fd) {
-				(void)dup2(null, fd);
-				(void)close(null);
-			}
-		} else if (net)
-			(void)close(fd);
-	}
+	for (fd = 0; fd < max; fd++)
+		detach_fd(fd);
 }
 
 int

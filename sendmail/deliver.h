@@ -58,6 +58,9 @@ struct deliver_msg {
 	int		 dm_dfd;	/* the df, read from offset 0 */
 	const char	*dm_sender;	/* envelope sender, no <>; "" for <> */
 	time_t		 dm_now;
+	int		 dm_qdirfd;	/* its queue directory (mailbox
+					   deliveries wait in line on a lock
+					   file there); -1 */
 };
 
 /*

@@ -183,6 +183,24 @@ deliver_append(const struct deliver_msg *dm, const MAILER *m,
 	return ex;
 }
 
+/*
+ * The lock file in the queue directory on which our deliveries to one
+ * mailbox wait in line (mbox.c, MBOX_F_QUEUE).  Its name starts with a
+ * dot: no queue tool, ours or sendmail's, takes it for a queue file.
+ * Without it (a directory we cannot write) delivery just polls the
+ * mailbox's locks.
+ */
+#define DELIVER_LINE_FILE	".mboxline"
+
+static int
+deliver_line_open(const struct deliver_msg *dm)
+{
+	if (dm->dm_qdirfd < 0)
+		return -1;
+	return openat(dm->dm_qdirfd, DELIVER_LINE_FILE, O_RDWR | O_CREAT |
+	    O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
 int
 deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 {
@@ -212,7 +230,12 @@ deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 	o.mo_mode = 0600;
 	o.mo_lock_ms = DELIVER_LOCK_MS;
 	o.mo_stale_secs = DELIVER_STALE_SECS;
+	o.mo_queuefd = deliver_line_open(dm);
+	if (o.mo_queuefd >= 0)
+		o.mo_flags |= MBOX_F_QUEUE;
 	ex = deliver_append(dm, r->r_mailer, path, &o, why);
+	if (o.mo_queuefd >= 0)
+		(void)close(o.mo_queuefd);
 	free(path);
 	return ex;
 }

@@ -452,33 +452,127 @@ store(int fd, const char *path, const struct mbox_msg *m,
 	return write_failure(err, o, whyp);
 }
 
+/*
+ * Waiting in line.  Many deliveries of ours to one mailbox at once (a
+ * busy list, a benchmark) would otherwise all poll its dot-lock and
+ * wake up late.  With MBOX_F_QUEUE they first take a byte of a lock file
+ * only we use (the byte chosen by the mailbox's name), sleeping in the
+ * kernel until the one ahead is done, and then find the mailbox's own
+ * locks free.  Whoever is at the head keeps the line waiting at most
+ * QUEUE_HOLD_MS for locks held by others (a mail reader): then it steps
+ * out of the line and waits for them on its own, so no one waits in
+ * line for long.  Mailbox locking itself is unchanged.
+ */
+#define QUEUE_SLOTS	4093
+#define QUEUE_HOLD_MS	2000
+
+struct mbox_line {
+	int	fd;		/* -1: not in line */
+	off_t	slot;
+};
+
+static void
+line_enter(struct mbox_line *l, const char *path, const struct mbox_opts *o)
+{
+	unsigned long h = 2166136261UL;
+	const unsigned char *p;
+
+	l->fd = -1;
+	l->slot = 0;
+	if (!(o->mo_flags & MBOX_F_QUEUE) || o->mo_queuefd < 0)
+		return;
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		h = (h ^ *p) * 16777619UL;
+	l->slot = (off_t)(h % QUEUE_SLOTS);
+	if (sm_lock_byte(o->mo_queuefd, l->slot, 1) == 0)
+		l->fd = o->mo_queuefd;
+}
+
+static void
+line_leave(struct mbox_line *l)
+{
+	if (l->fd >= 0)
+		(void)sm_unlock_byte(l->fd, l->slot);
+	l->fd = -1;
+}
+
+/* The wait for a lock while at the head of the line: short. */
+static int
+line_wait_ms(const struct mbox_line *l, int timeout_ms)
+{
+	if (l->fd < 0 || (timeout_ms >= 0 && timeout_ms <= QUEUE_HOLD_MS))
+		return timeout_ms;
+	return QUEUE_HOLD_MS;
+}
+
+/* What is left of TIMEOUT_MS after a short wait of WAITED ms. */
+static int
+line_rest_ms(int timeout_ms, int waited)
+{
+	return timeout_ms < 0 ? timeout_ms : timeout_ms - waited;
+}
+
+static int
+take_dotlock(struct sm_dotlock *dl, const char *path,
+    const struct mbox_opts *o, struct mbox_line *l, const char **whyp)
+{
+	int first = line_wait_ms(l, o->mo_lock_ms);
+	const char *why = NULL;
+
+	if (sm_dotlock(dl, path, first, o->mo_stale_secs, &why) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK && first != o->mo_lock_ms) {
+		line_leave(l);
+		if (sm_dotlock(dl, path, line_rest_ms(o->mo_lock_ms, first),
+		    o->mo_stale_secs, &why) == 0)
+			return 0;
+	}
+	*whyp = errno == EWOULDBLOCK ? "mailbox is locked (dot-lock)" :
+	    "cannot make the dot-lock";
+	return -1;
+}
+
+static int
+take_fcntl(int fd, const struct mbox_opts *o, struct mbox_line *l,
+    const char **whyp)
+{
+	int first = line_wait_ms(l, o->mo_lock_ms);
+	const char *why = NULL;
+
+	if (sm_lock(fd, SM_LOCK_FCNTL, SM_LOCK_EX, first, &why) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK && first != o->mo_lock_ms) {
+		line_leave(l);
+		if (sm_lock(fd, SM_LOCK_FCNTL, SM_LOCK_EX,
+		    line_rest_ms(o->mo_lock_ms, first), &why) == 0)
+			return 0;
+	}
+	*whyp = errno == EWOULDBLOCK ? "mailbox is locked" :
+	    "cannot lock mailbox";
+	return -1;
+}
+
 int
 mbox_append(const char *path, const struct mbox_msg *msg,
     const struct mbox_opts *opts, const char **whyp)
 {
 	struct sm_dotlock dl;
-	const char *why = NULL;
+	struct mbox_line line;
 	bool dotlocked = false;
 	int fd = -1, rc, err;
 
 	SM_ASSERT(path != NULL && msg != NULL && opts != NULL);
+	line_enter(&line, path, opts);
 	if (!(opts->mo_flags & MBOX_F_NODOTLOCK)) {
-		if (sm_dotlock(&dl, path, opts->mo_lock_ms,
-		    opts->mo_stale_secs, &why) < 0) {
-			*whyp = errno == EWOULDBLOCK ?
-			    "mailbox is locked (dot-lock)" :
-			    "cannot make the dot-lock";
+		if (take_dotlock(&dl, path, opts, &line, whyp) < 0) {
+			line_leave(&line);
 			return EX_TEMPFAIL;
 		}
 		dotlocked = true;
 	}
 	rc = mbox_open(path, opts, &fd, whyp);
-	if (rc == EX_OK && sm_lock(fd, SM_LOCK_FCNTL, SM_LOCK_EX,
-	    opts->mo_lock_ms, &why) < 0) {
-		*whyp = errno == EWOULDBLOCK ? "mailbox is locked" :
-		    "cannot lock mailbox";
+	if (rc == EX_OK && take_fcntl(fd, opts, &line, whyp) < 0)
 		rc = EX_TEMPFAIL;
-	}
 	if (rc == EX_OK)
 		rc = store(fd, path, msg, opts, whyp);
 	err = errno;
@@ -486,6 +580,7 @@ mbox_append(const char *path, const struct mbox_msg *msg,
 		(void)close(fd);
 	if (dotlocked)
 		(void)sm_dotunlock(&dl);
+	line_leave(&line);
 	errno = err;
 	return rc;
 }

@@ -37,6 +37,8 @@
 #define MBOX_F_NODOTLOCK	0x02	/* fcntl lock only */
 #define MBOX_F_QUOTAPERM	0x04	/* over quota is permanent (mail.local
 					 * -b): EX_UNAVAILABLE, not TEMPFAIL */
+#define MBOX_F_QUEUE		0x08	/* wait in line on mo_queuefd first
+					 * (see mbox_append) */
 
 struct mbox_opts {
 	unsigned int	mo_flags;
@@ -49,6 +51,8 @@ struct mbox_opts {
 					 * < 0 forever) before EX_TEMPFAIL */
 	int		mo_stale_secs;	/* break older dot-locks
 					 * (SM_DOTLOCK_STALE); <= 0 never */
+	int		mo_queuefd;	/* MBOX_F_QUEUE: a lock file open for
+					 * writing that only we use */
 };
 
 /*

@@ -499,6 +499,7 @@ smtp_loop(struct smtp_sess *s)
 			s->ss_status = EX_IOERR;
 			return;
 		}
+		smtp_held_wait(s);
 		sm_buf_set_timeout(s->ss_io,
 		    (int)(s->ss_cf->co_timeout_command > 0 ?
 		    s->ss_cf->co_timeout_command * 1000 : -1));
@@ -523,6 +524,7 @@ smtp_loop(struct smtp_sess *s)
 		}
 		if (ln.l_len > 0 && ln.l_data[ln.l_len - 1] == '\r')
 			ln.l_data[--ln.l_len] = '\0';
+		smtp_held_before(s, ln.l_data, ln.l_len);
 		smtp_command(s, ln.l_data, ln.l_len);
 	}
 	(void)sm_buf_flush(s->ss_io);
@@ -617,6 +619,8 @@ smtp_sess_init(struct smtp_sess *s, int infd, int outfd,
 {
 	memset(s, 0, sizeof(*s));
 	s->ss_io = sm_buf_new(infd, outfd);
+	s->ss_infd = infd;
+	s->ss_outfd = outfd;
 	s->ss_peer = peer;
 	s->ss_cf = &readcf_config()->cf_conf;
 	s->ss_status = EX_OK;
@@ -650,6 +654,7 @@ smtp_serve(int infd, int outfd, const struct smtp_peer *peer)
 		    "during connection to %s", s.ss_relay, peer != NULL &&
 		    peer->sp_daemon != NULL ? peer->sp_daemon : "MTA");
 	(void)sm_buf_flush(s.ss_io);
+	smtp_held_end(&s);
 	/* -bs exits as sendmail does: 64 after an $#error address */
 	if (s.ss_status == EX_OK && peer == NULL)
 		s.ss_status = msg_exitstat();

@@ -16,6 +16,7 @@
 #include "sendmail/srvrsmtp_int.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include <syslog.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "libsm/date.h"
 #include "libsm/err.h"
@@ -358,6 +360,94 @@ smtp_eom(struct smtp_sess *s, const struct collect_result *res)
 	return 0;
 }
 
+/*
+ * Background delivery without a fork of its own.  Most clients end the
+ * session right after the 250 (QUIT, or the connection closes): then the
+ * session's process, which has nothing else to do, delivers the message
+ * itself once the client is gone.  So the message stays locked and held
+ * until the client's next move; anything but QUIT, RSET or NOOP, or
+ * SMTP_HOLD_MS of silence, hands it to a background child as usual.
+ * The delay is invisible to the client: the 250 was sent before.
+ * Network sessions only: -bs ends when its caller is done with it.
+ */
+#define SMTP_HOLD_MS	1000
+
+static bool
+smtp_hold(struct smtp_sess *s, struct queue_msg *m)
+{
+	if (s->ss_peer == NULL || s->ss_peer->sp_addr == NULL ||
+	    s->ss_heldqf != NULL)
+		return false;
+	s->ss_held = *m;
+	s->ss_heldqf = s->ss_qf;
+	s->ss_qf = NULL;
+	return true;
+}
+
+/* Deliver the held message per MODE ('b' forks, 'i' here and now). */
+static void
+smtp_held_release(struct smtp_sess *s, int mode)
+{
+	struct queue_file *qf = s->ss_heldqf;
+
+	if (qf == NULL)
+		return;
+	s->ss_heldqf = NULL;
+	(void)deliver_committed(&s->ss_held, qf, mode);
+	queue_unlock(&s->ss_held);
+	queue_file_free(qf);
+}
+
+/* Before the client's command CMD runs. */
+void
+smtp_held_before(struct smtp_sess *s, const char *cmd, size_t len)
+{
+	static const char *const keep[] = { "QUIT", "RSET", "NOOP" };
+	size_t i;
+
+	if (s->ss_heldqf == NULL)
+		return;
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (len >= 4 && strncasecmp(cmd, keep[i], 4) == 0 &&
+		    (len == 4 || cmd[4] == ' '))
+			return;
+	smtp_held_release(s, 'b');
+}
+
+/* Before reading a command: a client that stays silent gets no hold. */
+void
+smtp_held_wait(struct smtp_sess *s)
+{
+	if (s->ss_heldqf != NULL && sm_buf_pending(s->ss_io) == 0 &&
+	    sm_buf_wait_input(s->ss_io, SMTP_HOLD_MS) == 0)
+		smtp_held_release(s, 'b');
+}
+
+/*
+ * The session is over: let go of the connection (the client sees it end
+ * now; the descriptors stay valid, on /dev/null, for the caller to close)
+ * and deliver in this process.
+ */
+void
+smtp_held_end(struct smtp_sess *s)
+{
+	int null;
+
+	if (s->ss_heldqf == NULL)
+		return;
+	(void)sm_buf_flush(s->ss_io);
+	null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (null < 0) {
+		smtp_held_release(s, 'b');
+		return;
+	}
+	(void)dup2(null, s->ss_infd);
+	if (s->ss_outfd != s->ss_infd)
+		(void)dup2(null, s->ss_outfd);
+	(void)close(null);
+	smtp_held_release(s, 'i');
+}
+
 /* Commit M and answer; then delivery. */
 static void
 smtp_commit(struct smtp_sess *s, struct queue_msg *m,
@@ -388,6 +478,8 @@ smtp_commit(struct smtp_sess *s, struct queue_msg *m,
 	    smtp_body_name(s), s->ss_hello);
 	smtp_reply(s, "250 2.0.0 %s Message accepted for delivery", m->qm_id);
 	(void)sm_buf_flush(s->ss_io);
+	if ((mode == 'b' || mode == 'B') && smtp_hold(s, m))
+		return;
 	(void)deliver_committed(m, s->ss_qf, mode);
 	queue_unlock(m);
 }

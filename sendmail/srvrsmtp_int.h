@@ -68,6 +68,11 @@ struct smtp_sess {
 	char		 ss_logid[QUEUE_ID_SIZE];	/* the session's id in
 					   log lines outside a message, taken
 					   when first needed; "" until then */
+	/* a committed message whose background delivery waits for the
+	 * client's next command (srvrsmtp_data.c: smtp_hold) */
+	struct queue_msg ss_held;
+	struct queue_file *ss_heldqf;	/* NULL: nothing held */
+	int		 ss_infd, ss_outfd;
 };
 
 /* smtp_logid -- the id the session's own log lines carry (a queue id, as
@@ -90,5 +95,8 @@ void	smtp_txn_reset(struct smtp_sess *s);
 
 /* srvrsmtp_data.c */
 void	smtp_do_data(struct smtp_sess *s);
+void	smtp_held_before(struct smtp_sess *s, const char *cmd, size_t len);
+void	smtp_held_wait(struct smtp_sess *s);
+void	smtp_held_end(struct smtp_sess *s);
 
 #endif

@@ -696,6 +696,68 @@ test_dotlock_odd(void)
 	t_assert(dl.dl_path == NULL);
 }
 
+/* Bytes of a lock file: two descriptions exclude each other byte by byte. */
+static void
+test_lock_byte(void)
+{
+	const char *p = tpath("line");
+	int a = make_file(p), b = open(p, O_RDWR);
+
+	t_require(a >= 0 && b >= 0);
+	t_assert_cmp(sm_lock_byte(a, 7, 0), ==, 0);
+	errno = 0;
+	t_assert_cmp(sm_lock_byte(b, 7, 0), ==, -1);
+	t_assert_cmp(errno, ==, EWOULDBLOCK);
+	t_assert_cmp(sm_lock_byte(b, 8, 0), ==, 0);	/* its neighbour */
+	t_assert_cmp(sm_lock_byte(a, 7, 0), ==, 0);	/* held: again */
+	t_assert_cmp(sm_lock(b, SM_LOCK_FCNTL, SM_LOCK_EX, 0, NULL), ==, -1);
+	t_assert_cmp(sm_unlock_byte(a, 7), ==, 0);
+	t_assert_cmp(sm_lock_byte(b, 7, 0), ==, 0);
+	t_assert_cmp(sm_unlock_byte(b, 7), ==, 0);
+	t_assert_cmp(sm_unlock_byte(b, 8), ==, 0);
+	t_assert_cmp(sm_lock(a, SM_LOCK_FCNTL, SM_LOCK_EX, 0, NULL), ==, 0);
+	(void)close(a);
+	(void)close(b);
+}
+
+/* A waiter sleeps until the holder in another process lets go. */
+static void
+test_lock_byte_wait(void)
+{
+	const char *p = tpath("line2");
+	int fd = make_file(p), up[2], st = 0;
+	struct pollfd pf;
+	char c = '?';
+	pid_t pid;
+
+	t_require(fd >= 0 && pipe(up) == 0);
+	(void)fflush(stdout);
+	pid = fork();
+	t_require(pid >= 0);
+	if (pid == 0) {
+		int cfd = open(p, O_RDWR);
+
+		(void)close(up[0]);
+		c = cfd >= 0 && sm_lock_byte(cfd, 3, 0) == 0 ? 'L' : 'F';
+		(void)write(up[1], &c, 1);
+		(void)poll(NULL, 0, 200);
+		c = 'U';			/* said before the release */
+		(void)write(up[1], &c, 1);
+		_exit(0);			/* the exit releases */
+	}
+	(void)close(up[1]);
+	t_assert(read(up[0], &c, 1) == 1 && c == 'L');
+	t_assert_cmp(sm_lock_byte(fd, 3, 0), ==, -1);
+	t_assert_cmp(sm_lock_byte(fd, 3, 1), ==, 0);	/* waits */
+	pf.fd = up[0];
+	pf.events = POLLIN;
+	t_assert_cmp(poll(&pf, 1, 0), ==, 1);		/* 'U' came first */
+	t_assert(read(up[0], &c, 1) == 1 && c == 'U');
+	t_assert_cmp(waitpid(pid, &st, 0), ==, pid);
+	(void)close(up[0]);
+	(void)close(fd);
+}
+
 int
 main(void)
 {
@@ -714,5 +776,8 @@ main(void)
 	(void)t_run("lock: dot-lock touch, two at once",
 	    test_dotlock_touch_several);
 	(void)t_run("lock: dot-lock leftovers and errors", test_dotlock_odd);
+	(void)t_run("lock: bytes of a lock file", test_lock_byte);
+	(void)t_run("lock: a byte's waiter wakes at the release",
+	    test_lock_byte_wait);
 	return t_done();
 }

@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -539,7 +540,7 @@ test_locked(void)
 
 /* Forked writers never interleave: every message comes out whole. */
 static void
-test_concurrent(void)
+concurrent(const char *linefile)
 {
 	enum { KIDS = 6, EACH = 15 };
 	char path[1200], hdr[64];
@@ -560,6 +561,12 @@ test_concurrent(void)
 		t_require(pids[k] >= 0);
 		if (pids[k] > 0)
 			continue;
+		if (linefile != NULL) {	/* each its own open file */
+			o.mo_flags |= MBOX_F_QUEUE;
+			o.mo_queuefd = open(linefile, O_RDWR | O_CREAT, 0600);
+			if (o.mo_queuefd < 0)
+				_exit(1);
+		}
 		for (i = 0; i < EACH; i++) {
 			body = sm_str_new(0);
 			for (j = 0; j < 200 + (i * 7919) % 5000; j++)
@@ -678,6 +685,79 @@ test_enospc(void)
 	(void)umount(mnt);
 }
 
+static void
+test_concurrent(void)
+{
+	concurrent(NULL);
+}
+
+static void
+test_concurrent_line(void)
+{
+	char line[1200];
+
+	newpath(line, sizeof(line), "line");
+	concurrent(line);
+}
+
+/*
+ * MBOX_F_QUEUE: while another process holds the line (here: the whole
+ * lock file, so whatever byte the mailbox maps to), we wait, and get in
+ * once it lets go.
+ */
+static void
+test_line_wait(void)
+{
+	char path[1200], line[1200];
+	struct mbox_opts o;
+	struct mbox_msg m = { "s@h", T0, B("S: s\n"), -1, B("b\n") };
+	const char *why = NULL;
+	struct pollfd pf;
+	char *got;
+	size_t len;
+	int up[2], st = 0;
+	char c = '?';
+	pid_t pid;
+
+	newpath(path, sizeof(path), "linewait");
+	newpath(line, sizeof(line), "line");
+	opts_default(&o);
+	o.mo_flags = MBOX_F_QUEUE;
+	o.mo_queuefd = open(line, O_RDWR | O_CREAT, 0600);
+	t_require(o.mo_queuefd >= 0 && pipe(up) == 0);
+	(void)fflush(stdout);
+	pid = fork();
+	t_require(pid >= 0);
+	if (pid == 0) {
+		int fd = open(line, O_RDWR);
+		struct flock fl;
+
+		memset(&fl, 0, sizeof(fl));
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		c = fd >= 0 && fcntl(fd, F_OFD_SETLK, &fl) == 0 ? 'L' : 'F';
+		(void)write(up[1], &c, 1);
+		(void)poll(NULL, 0, 200);
+		c = 'U';
+		(void)write(up[1], &c, 1);
+		_exit(0);
+	}
+	(void)close(up[1]);
+	t_assert(read(up[0], &c, 1) == 1 && c == 'L');
+	t_assert_cmp(mbox_append(path, &m, &o, &why), ==, EX_OK);
+	pf.fd = up[0];
+	pf.events = POLLIN;
+	t_assert_cmp(poll(&pf, 1, 0), ==, 1);	/* the holder was done */
+	t_assert(read(up[0], &c, 1) == 1 && c == 'U');
+	(void)waitpid(pid, &st, 0);
+	(void)close(up[0]);
+	(void)close(o.mo_queuefd);
+	got = slurp(path, &len);
+	t_assert(len > 9 && strncmp(got, "From s@h ", 9) == 0);
+	t_assert(strstr(got, "\nFrom ") == NULL);	/* one message */
+	free(got);
+}
+
 int
 main(void)
 {
@@ -695,6 +775,9 @@ main(void)
 	t_run("mbox: new mailbox owned by the user", test_owner);
 	t_run("mbox: locked by another", test_locked);
 	t_run("mbox: concurrent appends never interleave", test_concurrent);
+	t_run("mbox: concurrent appends waiting in line",
+	    test_concurrent_line);
+	t_run("mbox: waiting in line for another", test_line_wait);
 	t_run("mbox: failed write cut back (EFBIG)", test_efbig);
 	t_run("mbox: full disk cut back (ENOSPC)", test_enospc);
 	return t_done();
