@@ -36,7 +36,9 @@ WARN	:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wformat=2
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(MODEFLAGS) -I. -MMD -MP \
 	$(CFLAGS)
-ALL_LDFLAGS := $(MODEFLAGS) $(LDFLAGS)
+# full RELRO: the GOT is read-only after start-up, and symbols are bound
+# once in the daemon rather than again in every forked session
+ALL_LDFLAGS := $(MODEFLAGS) -Wl,-z,relro,-z,now $(LDFLAGS)
 SYSLIBS	:= -ldb -lresolv -lpthread $(LDLIBS)
 
 # ---- libsm -----------------------------------------------------------------

@@ -20,6 +20,7 @@
 #include <db.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -757,6 +758,78 @@ bdb_open(SM_DB *h, const char *file, u_int32_t flags, const char **errp)
  * not checked: a misplaced key is merely not found.  The verifier is not
  * safe on pages our checks would refuse, and it consumes its handle.
  */
+/*
+ * Files that passed the verifier, known by identity and last change: a
+ * reader does not verify the same unchanged file twice.  A daemon that
+ * opens its maps once before it forks (map_warm) spares every session
+ * the cost -- 5 ms per MB, per map, per connection otherwise.  Any
+ * rewrite (new inode, or new size or times in place) is verified anew.
+ */
+#define VERIFIED_MAX	64
+
+struct verified {
+	dev_t		v_dev;
+	ino_t		v_ino;
+	off_t		v_size;
+	struct timespec	v_mtime, v_ctime;
+};
+
+static struct verified	verified[VERIFIED_MAX];
+static size_t		nverified;
+
+static bool
+same_stamp(const struct verified *v, const struct stat *st)
+{
+	return v->v_dev == st->st_dev && v->v_ino == st->st_ino &&
+	    v->v_size == st->st_size &&
+	    v->v_mtime.tv_sec == st->st_mtim.tv_sec &&
+	    v->v_mtime.tv_nsec == st->st_mtim.tv_nsec &&
+	    v->v_ctime.tv_sec == st->st_ctim.tv_sec &&
+	    v->v_ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+static bool
+verified_before(const struct stat *st)
+{
+	size_t i;
+
+	for (i = 0; i < nverified; i++)
+		if (same_stamp(&verified[i], st))
+			return true;
+	return false;
+}
+
+static void
+remember_verified(const struct stat *st)
+{
+	struct verified *v;
+	size_t i;
+
+	for (i = 0; i < nverified; i++)	/* the same file, changed: replace */
+		if (verified[i].v_dev == st->st_dev &&
+		    verified[i].v_ino == st->st_ino)
+			break;
+	if (i == nverified) {
+		if (nverified == VERIFIED_MAX)
+			return;
+		nverified++;
+	}
+	v = &verified[i];
+	v->v_dev = st->st_dev;
+	v->v_ino = st->st_ino;
+	v->v_size = st->st_size;
+	v->v_mtime = st->st_mtim;
+	v->v_ctime = st->st_ctim;
+}
+
+int
+sm_db_verified(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && verified_before(&st);
+}
+
 static int
 bdb_verify(SM_DB *h, const char **errp)
 {
@@ -764,6 +837,8 @@ bdb_verify(SM_DB *h, const char **errp)
 	int ret;
 
 	if (h->db_flags & SM_DB_F_TRUSTED)
+		return 0;
+	if (h->db_how == SM_DB_READ && verified_before(&h->db_st))
 		return 0;
 	ret = db_create(&v, NULL, 0);
 	if (ret != 0)
@@ -776,6 +851,8 @@ bdb_verify(SM_DB *h, const char **errp)
 	if (ret != 0)
 		return fail(EINVAL, "Berkeley DB file is damaged (it fails "
 		    "verification)", errp);
+	if (h->db_how == SM_DB_READ)
+		remember_verified(&h->db_st);
 	return 0;
 }
 

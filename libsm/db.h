@@ -191,6 +191,15 @@ int	sm_db_next(SM_DB *db, const void **keyp, size_t *klenp,
 int	sm_db_changed(const SM_DB *db);
 
 /*
+ * sm_db_verified -- has the file now at PATH, unchanged, passed Berkeley
+ *	DB's verifier in this process (or in its parent before the fork)?
+ *	Readers skip the verifier for such a file; any change to it (a new
+ *	inode, size or time) makes it unverified again.
+ * Returns 1 yes, 0 no (or PATH cannot be looked at).
+ */
+int	sm_db_verified(const char *path);
+
+/*
  * sm_db_close -- finish with the handle.  Writers are synced; a rebuild is
  *	fsync'd (its mode and owner were set at open), renamed over PATH
  *	and the directory fsync'd; if a step before the rename fails the temporary

@@ -20,6 +20,7 @@
 #include "libsm/str.h"
 #include "sendmail/domain.h"
 #include "sendmail/macro.h"
+#include "sendmail/map.h"
 #include "sendmail/readcf.h"
 #include "sendmail/srvrsmtp.h"
 #include "sendmail/start.h"
@@ -887,6 +888,7 @@ daemon_run(const struct daemon_opts *o)
 	daemon_pidfile(o);		/* still privileged: /run is root's */
 	if (daemon_runas() < 0)
 		return EX_OSERR;
+	map_warm();		/* checked once here, not in every session */
 	daemon_log_start(o);
 	return daemon_loop(&s);
 }

@@ -770,6 +770,19 @@ map_close_all(void)
 }
 
 void
+map_warm(void)
+{
+	MAP *m;
+
+	for (m = map_list; m != NULL; m = m->map_next)
+		if ((m->map_mflags & MAP_F_VALID) != 0 &&
+		    m->map_file != NULL && (m->map_class == &map_hash_class ||
+		    m->map_class == &map_btree_class ||
+		    m->map_class == &map_implicit_class))
+			map_db_warm(m);
+}
+
+void
 map_free_all(void)
 {
 	MAP *m, *next;

@@ -184,6 +184,15 @@ void	map_store(MAP *map, const char *key, const char *value);
  * the next lookup opens it again. */
 void	map_close_all(void);
 
+/*
+ * map_warm -- before a daemon forks its sessions: check every hash and
+ * btree map file once (Berkeley DB's verifier, libsm/db.c), so that the
+ * processes forked after it find the unchanged files already checked.
+ * No map is left open and no map's state changes; failures are silent
+ * (each process reports them at first use, as before).
+ */
+void	map_warm(void);
+
 /* map_free_all -- close and forget every map (tests, config re-read). */
 void	map_free_all(void);
 

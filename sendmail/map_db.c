@@ -97,6 +97,22 @@ map_db_open(MAP *map, const struct map_class *mc, int quiet)
 	return 1;
 }
 
+void
+map_db_warm(MAP *map)
+{
+	static const struct sm_db_opts raw = { 0, SM_DB_NUL_NEVER, 0, 0, 0 };
+	enum sm_db_type type = map->map_class == &map_btree_class ?
+	    SM_DB_BTREE : SM_DB_HASH;
+	const char *why = NULL;
+	char *path = map_db_path(map);
+	SM_DB *db;
+
+	if (map_safefile(path, 0, &why) == 0 &&
+	    (db = sm_db_open(path, type, SM_DB_READ, &raw, &why)) != NULL)
+		(void)sm_db_close(db, &why);
+	free(path);
+}
+
 static int
 map_hash_open(MAP *map)
 {

@@ -122,6 +122,11 @@ char	*map_rewrite(const MAP *map, const char *s, size_t len,
 /* map_lower -- a malloc'd copy of S with ASCII upper case folded. */
 char	*map_lower(const char *s);
 
+/* map_db_warm -- open MAP's database file and close it again, quietly,
+ * leaving MAP as it was: only libsm/db.c's memory of verified files
+ * changes (see map_warm). */
+void	map_db_warm(MAP *map);
+
 /* map_open -- sendmail's openmap: 1 open (maybe bogus), 0 not usable. */
 int	map_open(MAP *map);
 

@@ -368,7 +368,10 @@ smtp_eom(struct smtp_sess *s, const struct collect_result *res)
  * until the client's next move; anything but QUIT, RSET or NOOP, or
  * SMTP_HOLD_MS of silence, hands it to a background child as usual.
  * The delay is invisible to the client: the 250 was sent before.
- * Network sessions only: -bs ends when its caller is done with it.
+ * Network sessions only: -bs ends when its caller is done with it.  Not
+ * under MaxDaemonChildren either: the daemon counts its session
+ * processes, and one that delivers would hold a slot that sendmail's
+ * delivery child (never counted) leaves free.
  */
 #define SMTP_HOLD_MS	1000
 
@@ -376,7 +379,7 @@ static bool
 smtp_hold(struct smtp_sess *s, struct queue_msg *m)
 {
 	if (s->ss_peer == NULL || s->ss_peer->sp_addr == NULL ||
-	    s->ss_heldqf != NULL)
+	    s->ss_heldqf != NULL || s->ss_cf->co_maxdaemonchildren > 0)
 		return false;
 	s->ss_held = *m;
 	s->ss_heldqf = s->ss_qf;

@@ -1291,6 +1291,36 @@ test_stale(void)
 	t_assert_streq(lookup(path, SM_DB_BTREE, NULL, "later"), "x");
 }
 
+/* A reader verifies a file once; a changed file is verified again; an
+ * updater or a trusted reader never adds a file to that memory. */
+static void
+test_verified_once(void)
+{
+	const char *path = tpath("verified.db"), *why = NULL;
+	struct timespec later[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+	SM_DB *db;
+
+	t_require(build(path, SM_DB_HASH, NULL, basic, 2) == 0);
+	T_EQ(sm_db_verified(path), 0);
+	db = sm_db_open(path, SM_DB_HASH, SM_DB_UPDATE, NULL, &why);
+	t_require(db != NULL);
+	T_EQ(sm_db_close(db, &why), 0);
+	T_EQ(sm_db_verified(path), 0);		/* updates do not count */
+	db = sm_db_open(path, SM_DB_HASH, SM_DB_READ, NULL, &why);
+	t_require(db != NULL);
+	sm_db_abort(db);
+	T_EQ(sm_db_verified(path), 1);
+	t_require(utimensat(AT_FDCWD, path, later, 0) == 0);
+	T_EQ(sm_db_verified(path), 0);		/* touched: a new ctime */
+	db = sm_db_open(path, SM_DB_HASH, SM_DB_READ, NULL, &why);
+	t_require(db != NULL);
+	sm_db_abort(db);
+	T_EQ(sm_db_verified(path), 1);
+	t_assert_streq(lookup(path, SM_DB_HASH, NULL, "alpha"), "one");
+	t_require(build(path, SM_DB_HASH, NULL, basic, 2) == 0);
+	T_EQ(sm_db_verified(path), 0);		/* rebuilt: a new inode */
+}
+
 /* Reading leaves the file as it was: same bytes, same times. */
 static void
 test_read_untouched(void)
@@ -1384,6 +1414,8 @@ main(void)
 	    test_rebuild_abort);
 	t_run("db: rebuild: a failed rename leaves no temporary file",
 	    test_rebuild_fails);
+	(void)t_run("db: a reader verifies an unchanged file once",
+	    test_verified_once);
 	test_modes();
 	t_run("db: rebuild: owner set as root, then kept", test_owner);
 	t_run("db: rebuild through a symlink replaces what it points at",
