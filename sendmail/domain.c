@@ -6,7 +6,7 @@
  * Public: domain_self, domain_self_from, domain_self_free, domain_probe,
  * domain_configure, domain_getcanonname, domain_getmx, domain_getmxrr,
  * domain_freemx, domain_bt_canon, domain_bt_mx, domain_switch,
- * domain_set_switch_file, domain_set_switch_default.
+ * domain_set_switch_file, domain_set_switch_default, domain_usenameserver.
  *
  * The service switch file ("hosts files dns", one service a line, '#'
  * starts a comment, a later line for the same service replaces an earlier
@@ -197,8 +197,8 @@ domain_switch(const char *service)
 }
 
 /* is "dns" one of the hosts methods (sendmail's UseNameServer)? */
-static bool
-use_nameserver(void)
+bool
+domain_usenameserver(void)
 {
 	for (const char *const *m = domain_switch("hosts"); *m != NULL; m++)
 		if (strcmp(*m, "dns") == 0)
@@ -530,7 +530,7 @@ domain_getcanonname(char *host, size_t hsize, int trymx, int *statp)
 {
 	const char *const *m;
 	const char *d;
-	bool found = false;
+	bool found = false, tempfail = false;
 	int st = EX_UNAVAILABLE;
 
 	for (m = domain_switch("hosts"); *m != NULL; m++) {
@@ -545,10 +545,16 @@ domain_getcanonname(char *host, size_t hsize, int trymx, int *statp)
 		/* without $m (very early), a name without a dot is no answer */
 		if (found && (local_domain() != NULL || strchr(host, '.')))
 			break;
+		tempfail |= st == EX_TEMPFAIL;
 	}
 	*statp = st;
-	if (!found)
+	if (!found) {
+		/* the status is the last method's, but a method that could
+		 * not answer now makes the failure temporary for the host
+		 * map, which asks h_errno (as sendmail's getcanonname) */
+		h_errno = tempfail ? TRY_AGAIN : HOST_NOT_FOUND;
 		return 0;
+	}
 	/* a single-label answer gets $m */
 	if ((d = strchr(host, '.')) == NULL || d[1] == '\0') {
 		const char *mydom = local_domain();
@@ -831,7 +837,7 @@ domain_getmx(const char *host, char **mx, unsigned short *prefs, int flags,
 	if (dconf.dc_fallbackmx != NULL && (flags & DOMAIN_DROPLOCALHOST) &&
 	    is_local(dconf.dc_fallbackmx))
 		flags &= ~DOMAIN_TRYFALLBACK;
-	if (host[0] == '[' || !use_nameserver())
+	if (host[0] == '[' || !domain_usenameserver())
 		n = mx_punt(host, &ml, false, false, statp);
 	else
 		n = mx_dns(host, flags, &ml, statp);

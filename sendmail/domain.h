@@ -106,9 +106,14 @@ void	domain_configure(const struct domain_conf *dc);
  * canonical name as sendmail's getcanonname does; TRYMX as there (accept
  * an MX record as proof of existence).  Returns 1 if found (HOST
  * rewritten), 0 if not; *statp gets EX_OK, EX_NOHOST, EX_TEMPFAIL,
- * EX_UNAVAILABLE ...
+ * EX_UNAVAILABLE ... (the last method's status); after a failure h_errno
+ * is TRY_AGAIN when any method could not answer now (no name server
+ * reachable), else HOST_NOT_FOUND.
  */
 int	domain_getcanonname(char *host, size_t hsize, int trymx, int *statp);
+
+/* domain_usenameserver -- is "dns" a "hosts" method (UseNameServer)? */
+bool	domain_usenameserver(void);
 
 /* domain_getmx flags */
 #define DOMAIN_DROPLOCALHOST	0x01	/* drop MX hosts at or after us */

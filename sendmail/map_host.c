@@ -6,7 +6,8 @@
  * host: a name is replaced by its canonical name (domain_getcanonname:
  * the hosts file and DNS as the service switch says); an address literal
  * "[a.b.c.d]" or "[IPv6:...]" by the name it maps back to.  A miss is
- * EX_NOHOST (68), a resolver failure EX_TEMPFAIL.  The K line takes
+ * EX_NOHOST (68), a resolver failure EX_TEMPFAIL (with "NAME: Name server
+ * timeout" when DNS is a method, shown while msg.h is verbose).  The K line takes
  * sendmail's flags; unknown ones are ignored without a message, and no
  * file argument is needed.  sendmail declares "host host -a. -D" itself
  * (map_host_defaults).
@@ -21,6 +22,7 @@
 #include "sendmail/map_int.h"
 
 #include "sendmail/domain.h"
+#include "sendmail/msg.h"
 #include "libsm/err.h"
 #include "libsm/str.h"
 
@@ -166,8 +168,14 @@ map_host_lookup(MAP *map, const char *key, const char *const *av,
 		found = domain_getcanonname(buf, sizeof(buf) - 1, 1, statp);
 	}
 	if (!found) {
-		if (*statp == EX_OK && key[0] != '[')
-			*statp = EX_NOHOST;
+		/* as sendmail: the resolver's word decides, so a hosts file
+		 * miss after an unreachable name server is a deferral */
+		if (key[0] != '[')
+			*statp = *statp == EX_OK ? EX_NOHOST :
+			    map_host_herrno();
+		if (*statp == EX_TEMPFAIL && domain_usenameserver())
+			msg_info("851 %s: Name server timeout",
+			    msg_shorten(key, 33));
 		return NULL;
 	}
 	*statp = EX_OK;

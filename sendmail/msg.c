@@ -3,7 +3,8 @@
  * msg.c -- user-visible error lines and the exit status (see msg.h).
  *
  * Public: msg_set_out msg_out msg_set_to msg_set_place msg_usrerr
- * msg_message msg_syserr msg_note msg_setstat msg_exitstat msg_errors msg_shorten.
+ * msg_message msg_syserr msg_note msg_setstat msg_exitstat msg_errors msg_shorten
+ * msg_set_verbose msg_info.
  * Runs in every sendmail process; no privileges needed.
  */
 #include "sendmail/msg.h"
@@ -20,6 +21,7 @@ static const char *msg_file;
 static int	msg_line;
 static int	msg_stat = EX_OK;
 static int	msg_nerr;
+static int	msg_verbose;	/* start_mode: on for -bt and -v */
 
 void
 msg_set_out(FILE *fp)
@@ -158,6 +160,27 @@ msg_message(const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	msg_emit("050", 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+msg_set_verbose(int on)
+{
+	int old = msg_verbose;
+
+	msg_verbose = on;
+	return old;
+}
+
+void
+msg_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!msg_verbose)
+		return;
 	va_start(ap, fmt);
 	msg_emit("050", 0, fmt, ap);
 	va_end(ap);

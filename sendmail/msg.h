@@ -53,6 +53,16 @@ void	msg_usrerr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	msg_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
+ * msg_info -- as msg_message, but only while verbose (sendmail's
+ *	Verbose: off by default; start_mode turns it on for -bt and -v):
+ *	"Transient parse error -- message queued for future delivery",
+ *	"HOST: Name server timeout", "x... aliased to y".
+ * msg_set_verbose -- turn that on or off; returns the old setting.
+ */
+void	msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int	msg_set_verbose(int on);
+
+/*
  * msg_syserr -- a configuration or system error.  Sets the exit status to
  *	EX_SOFTWARE (or EX_OSERR when errno is non-zero) unless one is set.
  */

@@ -464,7 +464,7 @@ parseaddr_delim(char *addr, int delim, char **endp, ADDRESS *a, int flags)
 	if (a->q_bad == 1)
 		(void)pa_hasctrl(a->q_paddr, isrcpt, 0);
 	else if (qup) {
-		msg_usrerr("050 Transient parse error -- message queued for "
+		msg_info("050 Transient parse error -- message queued for "
 		    "future delivery");
 		a->q_bad = 2;
 		free(a->q_status);

@@ -97,6 +97,7 @@ rcpt_set(struct rcpt_list *rl, struct rcpt *r, enum rcpt_state st, int ex,
 {
 	r->r_state = st;
 	r->r_exit = ex;
+	r->r_seq = ++rl->rl_seq;
 	r->r_status = status != NULL ?
 	    sm_rpool_strdup_x(rl->rl_pool, status) : NULL;
 	r->r_diag = diag != NULL ? sm_rpool_strdup_x(rl->rl_pool, diag) : NULL;
@@ -211,6 +212,15 @@ rcpt_parse(struct rcpt_list *rl, struct rcpt *r, const char *addr)
 		rcpt_unquote(r->r_user);
 	r->r_host = a.q_host != NULL ?
 	    sm_rpool_strdup_x(rl->rl_pool, a.q_host) : NULL;
+	if (a.q_bad == 2 && a.q_mailer != mailer_error()) {
+		/* a lookup deferred (no name server now): the queue run
+		 * parses it again */
+		rcpt_set(rl, r, RCPT_TEMP, EX_TEMPFAIL, "4.4.3",
+		    "Transient parse error -- message queued for future "
+		    "delivery");
+		parseaddr_free(&a);
+		return -1;
+	}
 	if (a.q_bad) {
 		rcpt_error_text(rl, r, a.q_status);
 		parseaddr_free(&a);
@@ -252,27 +262,35 @@ rcpt_dup(struct rcpt_list *rl, int n)
 		if (o->r_state == RCPT_EXPANDED && i == parent) {
 			o->r_state = RCPT_OPEN;
 			o->r_noalias = true;
+			o->r_selfref = true;
 			rcpt_local_user(rl, i);
 		} else if (o->r_state == RCPT_EXPANDED &&
 		    rcpt_is_ancestor(rl, i, parent)) {
 			while (rl->rl_v[i].r_parent >= 0)
 				i = rl->rl_v[i].r_parent;
 			rl->rl_v[i].r_loop = true;
+		} else if (o->r_state != RCPT_EXPANDED) {
+			/* with -v (msg.h verbose), as sendmail */
+			const char *oldto = msg_set_to(rl->rl_v[n].r_addr);
+
+			msg_info("duplicate suppressed");
+			(void)msg_set_to(oldto);
 		}
 		return true;
 	}
 	return false;
 }
 
-/* Does entry N leave anything to deliver or report? */
+/* Is anything of RL left to deliver or report?  (sendmail looks at the
+ * whole envelope: "loop1, root" says nothing of the loop, "root, loop1"
+ * does, as the list is taken last first.) */
 static bool
-rcpt_has_leaf(const struct rcpt_list *rl, int n)
+rcpt_has_live(const struct rcpt_list *rl)
 {
 	size_t i;
 
-	for (i = (size_t)n; i < rl->rl_n; i++)
-		if (rcpt_is_ancestor(rl, n, (int)i) &&
-		    rl->rl_v[i].r_state != RCPT_EXPANDED &&
+	for (i = 0; i < rl->rl_n; i++)
+		if (rl->rl_v[i].r_state != RCPT_EXPANDED &&
 		    rl->rl_v[i].r_state != RCPT_DUP)
 			return true;
 	return false;
@@ -397,6 +415,12 @@ rcpt_try_alias(struct rcpt_list *rl, int n)
 	free(owner);
 	if (readcf_config()->cf_conf.co_loglevel > 10)
 		sm_log(LOG_INFO, rl->rl_qid, "alias %s => %s", r->r_addr, v);
+	{	/* with -v (msg.h verbose), as sendmail */
+		const char *oldto = msg_set_to(r->r_addr);
+
+		msg_info("aliased to %s", msg_shorten(v, MSG_MAXSHORTSTR));
+		(void)msg_set_to(oldto);
+	}
 	rcpt_add_list(rl, v, n);
 	free(v);
 	return true;
@@ -677,7 +701,7 @@ rcpt_add(struct rcpt_list *rl, const char *addr, int qr, bool ctl)
 	int n = rcpt_add_at(rl, addr, qr, ctl, -1);
 
 	/* an alias loop that left nothing: sendmail's message */
-	if (n >= 0 && rl->rl_v[n].r_loop && !rcpt_has_leaf(rl, n))
+	if (n >= 0 && rl->rl_v[n].r_loop && !rcpt_has_live(rl))
 		rcpt_set(rl, &rl->rl_v[n], RCPT_FAIL, EX_UNAVAILABLE, "5.4.6",
 		    "aliasing/forwarding loop broken");
 	return n;
@@ -754,29 +778,36 @@ rcpt_reply_code(const struct rcpt *r)
 	return 550;
 }
 
-/* Each failure of RL as a whole reply line into OUT; how many. */
+/*
+ * The first failure of RL (in the order they happened) as a whole reply
+ * line into OUT; returns how many there are.  sendmail's EXPN answers
+ * with the first error only (recorded: "self2: self2, nosuchuser" gives
+ * just "550 5.1.1 nosuchuser... User unknown").
+ */
 static int
 rcpt_failures(const struct rcpt_list *rl, SM_STR *out)
 {
+	const struct rcpt *r = NULL;
 	int nfail = 0;
 
 	for (size_t i = 0; i < rl->rl_n; i++) {
-		const struct rcpt *r = &rl->rl_v[i];
-
 		/* deferred (the alias database unavailable): shown as an
 		 * address to queue, as sendmail lists a QS_QUEUEUP one */
-		if (r->r_state != RCPT_FAIL)
+		if (rl->rl_v[i].r_state != RCPT_FAIL)
 			continue;
-		if (r->r_exit == EX_DATAERR)	/* the parser's own words */
-			(void)sm_str_addf(out, "553 %s %s\n", r->r_status,
-			    r->r_diag != NULL ? r->r_diag : "Invalid address");
-		else
-			(void)sm_str_addf(out, "%d %s %s... %s\n",
-			    rcpt_reply_code(r), r->r_status != NULL ?
-			    r->r_status : "5.0.0", r->r_addr,
-			    r->r_diag != NULL ? r->r_diag : "failed");
+		if (r == NULL || rl->rl_v[i].r_seq < r->r_seq)
+			r = &rl->rl_v[i];
 		nfail++;
 	}
+	if (r == NULL)
+		return 0;
+	if (r->r_exit == EX_DATAERR)	/* the parser's own words */
+		(void)sm_str_addf(out, "553 %s %s\n", r->r_status,
+		    r->r_diag != NULL ? r->r_diag : "Invalid address");
+	else
+		(void)sm_str_addf(out, "%d %s %s... %s\n", rcpt_reply_code(r),
+		    r->r_status != NULL ? r->r_status : "5.0.0", r->r_addr,
+		    r->r_diag != NULL ? r->r_diag : "failed");
 	return nfail;
 }
 

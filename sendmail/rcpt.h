@@ -66,6 +66,9 @@ struct rcpt {
 					   text gave ("553 Invalid route
 					   address"); 0: rcpt_reply_code's */
 	int		 r_exit;	/* EX_ of the outcome */
+	unsigned	 r_seq;		/* when its outcome was set (rl_seq) */
+	bool		 r_selfref;	/* an alias naming itself ("bob: bob,
+					   joe"): delivered as the user */
 };
 
 /* A list of recipients; strings live in rl_pool. */
@@ -78,6 +81,7 @@ struct rcpt_list {
 	const char	*rl_qid;	/* for log lines; NULL */
 	bool		 rl_expn;	/* built for EXPN */
 	bool		 rl_vrfy;	/* built for VRFY: no forward files */
+	unsigned	 rl_seq;	/* outcomes set so far */
 };
 
 /* rcpt_list_init -- an empty list (MaxAliasRecursion from the options). */

@@ -90,6 +90,7 @@ struct smtp_capture {
 	char	*sc_buf;
 	size_t	 sc_len;
 	int	 sc_errs;
+	int	 sc_verbose;	/* msg.h's, put back at the end */
 };
 
 static void
@@ -103,6 +104,9 @@ smtp_capture_begin(struct smtp_capture *c, const char *to)
 		msg_set_out(c->sc_fp);
 	(void)msg_set_to(to);
 	c->sc_errs = msg_errors();
+	/* informational lines (a deferral's "Transient parse error") are
+	 * not the client's: sendmail shows them only with Verbose */
+	c->sc_verbose = msg_set_verbose(0);
 }
 
 /* End the capture; the first line caught (or "") into BUF. Returns
@@ -112,6 +116,7 @@ smtp_capture_end(struct smtp_capture *c, char *buf, size_t size)
 {
 	buf[0] = '\0';
 	(void)msg_set_to(NULL);
+	(void)msg_set_verbose(c->sc_verbose);
 	msg_set_out(c->sc_old);
 	if (c->sc_fp != NULL) {
 		(void)fclose(c->sc_fp);
@@ -356,7 +361,7 @@ smtp_parse(struct smtp_sess *s, char *p, ADDRESS *a, int flags,
 	r = parseaddr_delim(p, ' ', &end, a, flags);
 	bad = smtp_capture_end(&c, err, sizeof(err));
 	*restp = end != NULL ? end : p + strlen(p);
-	if (r != NULL && r->q_bad == 2)
+	if (r != NULL && r->q_bad == 2 && !bad)
 		return 1;	/* a lookup deferred: queue it */
 	if (r != NULL && r->q_bad != 0 && r->q_user != NULL &&
 	    r->q_mailer == mailer_error()) {
@@ -691,10 +696,24 @@ smtp_rcpt_unknown(struct smtp_sess *s, const ADDRESS *a)
 	return -1;
 }
 
-/* Add A to the envelope (once); the address the reply shows. */
+/* Do keys A and B name the same recipient (the queued mark aside)? */
+static bool
+smtp_key_same(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "\002"), lb = strcspn(b, "\002");
+
+	return la == lb && memcmp(a, b, la) == 0;
+}
+
+/*
+ * Add A to the envelope (once); the address the reply shows.  *QUEUED
+ * says whether A was deferred (sendmail's QS_QUEUEUP, "will queue"); for
+ * a duplicate both come from the recipient taken first, as sendmail
+ * answers with the entry it already has.
+ */
 static const char *
 smtp_rcpt_add(struct smtp_sess *s, const ADDRESS *a, unsigned flags,
-    const char *orcpt)
+    const char *orcpt, bool *queued)
 {
 	struct queue_rcpt *r;
 	char *key = smtp_rcpt_key(s, a);
@@ -702,8 +721,22 @@ smtp_rcpt_add(struct smtp_sess *s, const ADDRESS *a, unsigned flags,
 	const char *user = a->q_user != NULL ? a->q_user : a->q_paddr;
 
 	for (size_t i = 0; i < s->ss_nkeys; i++)
-		if (strcmp(s->ss_keys[i], key) == 0)
+		if (smtp_key_same(s->ss_keys[i], key)) {
+			*queued = strchr(s->ss_keys[i], '\002') != NULL;
 			return s->ss_qf->qf_rcpts[i].qr_addr;
+		}
+	if (*queued) {	/* marked after the user part */
+		size_t n = strlen(a->q_paddr);
+
+		key = sm_rpool_printf_x(s->ss_pool, "%s\002", key);
+		/* its Final-Recipient is the address as given (recorded:
+		 * "@[192.0.2.9]:nobody@mta.example.org" stays so) */
+		if (n >= 2 && a->q_paddr[0] == '<' && a->q_paddr[n - 1] == '>')
+			user = sm_rpool_strndup_x(s->ss_pool, a->q_paddr + 1,
+			    n - 2);
+		else
+			user = a->q_paddr;
+	}
 	r = queue_file_add_rcpt(s->ss_qf, a->q_paddr, QUEUE_R_PRIMARY | flags);
 	s->ss_keys = sm_reallocarray_x(s->ss_keys, s->ss_nkeys + 1,
 	    sizeof(*s->ss_keys));
@@ -763,6 +796,7 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	int max = s->ss_cf->co_maxrecipientspermessage;
 	ADDRESS a;
 	int pr, known = 0;
+	bool queued;
 
 	if (!s->ss_havemail) {
 		smtp_reply(s, "503 5.0.0 Need MAIL before RCPT");
@@ -780,21 +814,21 @@ smtp_do_rcpt(struct smtp_sess *s, char *arg)
 	}
 	s->ss_ntried++;
 	smtp_addr_macros("rcpt", &a);
+	/* a deferred address is queued as it is: no user lookup now */
 	if (smtp_rcpt_params(s, rest, &flags, &orcpt) != 0 ||
 	    smtp_rcpt_check(s, a.q_paddr) != 0 ||
-	    (known = smtp_rcpt_unknown(s, &a)) < 0) {
+	    (pr != 1 && (known = smtp_rcpt_unknown(s, &a)) < 0)) {
 		parseaddr_free(&a);
 		return;
 	}
-	if (known == 1)
-		pr = 1;
-	as = smtp_rcpt_add(s, &a, flags, orcpt);
+	queued = pr == 1 || known == 1;
+	as = smtp_rcpt_add(s, &a, flags, orcpt, &queued);
 	s->ss_nrcpts++;
 	(void)snprintf(n, sizeof(n), "%d", s->ss_nrcpts);
 	smtp_macro("{nrcpts}", n);
 	(void)smtp_printable(shown, sizeof(shown), as, strlen(as));
 	smtp_reply(s, "250 2.1.5 %s... Recipient ok%s", shown,
-	    pr == 1 || smtp_will_queue(s) ? " (will queue)" : "");
+	    queued || smtp_will_queue(s) ? " (will queue)" : "");
 	parseaddr_free(&a);
 }
 

@@ -213,6 +213,13 @@ start_map_syserr(int err, const char *text)
 static void
 start_map_message(const char *text)
 {
+	/* the map layer's warnings are sendmail message() lines: shown in
+	 * -bt and with -v only (a -bv through an alias file with no
+	 * database says nothing of it, recorded); others go out as they are */
+	if (strncmp(text, "WARNING: ", 9) == 0) {
+		msg_info("%s", text);
+		return;
+	}
 	(void)fprintf(msg_out(), "%s\n", text);
 }
 
@@ -431,4 +438,8 @@ start_mode(int mode)
 	start_queue_id(now);
 	if (mode == 't')
 		macro_set(macro_id("{addr_type}", NULL), "e r");
+	/* sendmail's Verbose: -v, and always in -bt ("Transient parse
+	 * error", "NAME: Name server timeout" show only then) */
+	(void)msg_set_verbose(mode == 't' ||
+	    readcf_config()->cf_conf.co_verbose != 0);
 }

@@ -27,7 +27,8 @@ int	start_config(const char *cffile, int btmode);
 /*
  * start_mode -- what sendmail sets once it knows the mode MODE (the
  *	letter after -b): ${opMode}, ${deliveryMode}, $b (now), $i (the
- *	envelope's queue id) and, for -bt, ${addr_type} "e r".
+ *	envelope's queue id) and, for -bt, ${addr_type} "e r"; msg.h's
+ *	verbose lines on for -bt and -v only.
  */
 void	start_mode(int mode);
 

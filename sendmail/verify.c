@@ -3,20 +3,30 @@
  * verify.c -- sendmail -bv (see verify.h).
  *
  * Public: verify_run.
- * Runs in the sendmail process started with -bv.
+ * Runs in the sendmail process started with -bv, as the invoking user;
+ * reads the alias maps, include and forward files and the password
+ * database (through rcpt.c).
  *
- * As sendmail does: each argument is a comma-separated list whose
- * addresses are parsed in order (parse errors show then) and queued in
- * reverse order; an address that is a program, file or :include: given
- * directly is refused; duplicates are dropped; at the end every good
- * address is reported, the queue stably sorted by host (none first).
+ * As sendmail 8.17 does: each argument is a comma-separated list whose
+ * addresses are parsed in order (parse errors show then) and handed to
+ * the recipient list in reverse order, where they are expanded as for
+ * delivery (aliases, :include:, owner- lists, ~/.forward; duplicates
+ * dropped; a program, file or :include: given directly refused).  Each
+ * failure shows when its argument is done ("x... User unknown", the loop
+ * message without an address); at the end every address left to deliver
+ * -- deferred ones too ("will queue") -- is reported, stably sorted by
+ * host (none first).  Exit status: 67 after an unknown user, else 64
+ * after any error, else 0.  Informational lines (a deferral's "Transient
+ * parse error") show only with -v.
  */
 #include "sendmail/verify.h"
 
 #include "libsm/err.h"
+#include "libsm/str.h"
 #include "sendmail/mailer.h"
 #include "sendmail/msg.h"
 #include "sendmail/parseaddr.h"
+#include "sendmail/rcpt.h"
 #include "sendmail/readcf.h"
 
 #include <sys/stat.h>
@@ -27,79 +37,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 #include <unistd.h>
 
-struct verify_q {
-	ADDRESS		*q;
-	size_t		n, size;
-};
-
+/*
+ * One argument: parse its addresses in order (the parser prints what is
+ * wrong), then add the good ones to RL last first (sendmail's sendtolist
+ * queues a list so).
+ */
 static void
-verify_push(struct verify_q *vq, ADDRESS *a)
+verify_list(struct rcpt_list *rl, const char *list)
 {
-	if (vq->n == vq->size) {
-		vq->size = vq->size == 0 ? 16 : vq->size * 2;
-		vq->q = sm_reallocarray_x(vq->q, vq->size, sizeof(*vq->q));
-	}
-	vq->q[vq->n++] = *a;
-}
-
-/* Same delivery: mailer, host and user (sendmail's sameaddr). */
-static int
-verify_same(const ADDRESS *a, const ADDRESS *b)
-{
-	if (a->q_mailer != b->q_mailer)
-		return 0;
-	if ((a->q_host == NULL) != (b->q_host == NULL))
-		return 0;
-	if (a->q_host != NULL && strcasecmp(a->q_host, b->q_host) != 0)
-		return 0;
-	return strcmp(a->q_user, b->q_user) == 0;
-}
-
-/* The reason a directly given address cannot be sent to, or NULL. */
-static const char *
-verify_direct(const ADDRESS *a)
-{
-	if (a->q_mailer == mailer_find("prog"))
-		return "programs";
-	if (a->q_mailer == mailer_find("*file*"))
-		return "files";
-	if (a->q_mailer == mailer_find("*include*"))
-		return ":include:s";
-	return NULL;
-}
-
-/* sendmail's recipient(): refuse, drop duplicates, queue. */
-static void
-verify_recipient(struct verify_q *vq, ADDRESS *a)
-{
-	const char *why = verify_direct(a);
-	size_t i;
-
-	if (why != NULL) {
-		(void)msg_set_to(a->q_paddr);
-		msg_usrerr("550 5.7.1 Cannot mail directly to %s", why);
-		parseaddr_free(a);
-		return;
-	}
-	for (i = 0; i < vq->n; i++)
-		if (verify_same(&vq->q[i], a)) {
-			parseaddr_free(a);
-			return;
-		}
-	verify_push(vq, a);
-}
-
-/* sendtolist(): one argument's addresses, parsed in order, queued in
- * reverse order. */
-static void
-verify_list(struct verify_q *vq, const char *list)
-{
-	char *copy = sm_strdup_x(list), *p = copy;
-	struct verify_q al = { NULL, 0, 0 };
-	size_t i;
+	char *copy = sm_strdup_x(list), *p = copy, **good = NULL;
+	size_t n = 0;
 
 	while (*p != '\0') {
 		ADDRESS a;
@@ -110,45 +61,125 @@ verify_list(struct verify_q *vq, const char *list)
 		if (*p == '\0')
 			break;
 		if (parseaddr_delim(p, ',', &end, &a, 0) != NULL) {
-			if (a.q_bad == 1)
-				parseaddr_free(&a);
-			else
-				verify_push(&al, &a);
+			if (a.q_bad != 1) {
+				good = sm_reallocarray_x(good, n + 1,
+				    sizeof(*good));
+				good[n++] = sm_strdup_x(a.q_paddr);
+			}
+			parseaddr_free(&a);
 		}
 		if (end == NULL || end <= p)
 			break;
 		p = end;
 	}
-	for (i = al.n; i > 0; i--)
-		verify_recipient(vq, &al.q[i - 1]);
-	free(al.q);
+	while (n > 0) {
+		(void)rcpt_add(rl, good[--n], -1, false);
+		free(good[n]);
+	}
+	free(good);
 	free(copy);
+}
+
+/* One failure, as sendmail prints it. */
+static void
+verify_failure(const struct rcpt *r)
+{
+	const char *diag = r->r_diag != NULL ? r->r_diag : "failed";
+
+	(void)msg_set_to(r->r_addr);
+	if (r->r_exit == EX_DATAERR)	/* the parser's own line */
+		msg_usrerr("553 %s", diag);
+	else if (r->r_status != NULL && strcmp(r->r_status, "5.4.6") == 0)
+		msg_usrerr("554 %s", diag);	/* no address shown */
+	else
+		msg_usrerr("550 %s", diag);
+	if (r->r_exit == EX_NOUSER)
+		msg_setstat(EX_NOUSER);
+	(void)msg_set_to(NULL);
+}
+
+/*
+ * The failures of entries FROM.. of RL in the order they happened; an
+ * alias naming itself that is no user fails twice in sendmail's -bv
+ * (recorded: "self: self, root" says "self... User unknown" two times).
+ */
+static void
+verify_failures(const struct rcpt_list *rl, size_t from)
+{
+	unsigned seq = 0;
+
+	for (;;) {
+		const struct rcpt *next = NULL;
+
+		for (size_t i = from; i < rl->rl_n; i++) {
+			const struct rcpt *r = &rl->rl_v[i];
+
+			if (r->r_state == RCPT_FAIL && r->r_seq > seq &&
+			    (next == NULL || r->r_seq < next->r_seq))
+				next = r;
+		}
+		if (next == NULL)
+			return;
+		verify_failure(next);
+		if (next->r_selfref)
+			verify_failure(next);
+		seq = next->r_seq;
+	}
+}
+
+/* Is entry R one to report as deliverable? */
+static bool
+verify_left(const struct rcpt *r)
+{
+	return r->r_mailer != NULL && (r->r_state == RCPT_OPEN ||
+	    r->r_state == RCPT_TEMP || r->r_state == RCPT_SENT);
 }
 
 /* Host order of the final report: none first, then by name. */
 static int
-verify_cmp(const void *x, const void *y)
+verify_cmp(const struct rcpt *a, const struct rcpt *b)
 {
-	const ADDRESS *a = x, *b = y;
-
-	if (a->q_host == NULL || b->q_host == NULL)
-		return (a->q_host != NULL) - (b->q_host != NULL);
-	return strcasecmp(a->q_host, b->q_host);
+	if (a->r_host == NULL || b->r_host == NULL)
+		return (a->r_host != NULL) - (b->r_host != NULL);
+	return strcasecmp(a->r_host, b->r_host);
 }
 
-/* A stable sort of the queue by host. */
+/* "ADDR... deliverable: mailer M, host H, user U" for entry R. */
 static void
-verify_sort(struct verify_q *vq)
+verify_deliverable(const struct rcpt *r)
 {
-	size_t i, j;
+	const char *bs = r->r_noalias && r->r_addr[0] == '\\' ? "\\" : "";
 
-	for (i = 1; i < vq->n; i++) {
-		ADDRESS t = vq->q[i];
+	(void)msg_set_to(r->r_addr);
+	if (r->r_host != NULL && r->r_host[0] != '\0')
+		msg_message("deliverable: mailer %s, host %s, user %s%s",
+		    r->r_mailer->m_name, r->r_host, bs, r->r_user);
+	else
+		msg_message("deliverable: mailer %s, user %s%s",
+		    r->r_mailer->m_name, bs, r->r_user);
+	(void)msg_set_to(NULL);
+}
 
-		for (j = i; j > 0 && verify_cmp(&vq->q[j - 1], &t) > 0; j--)
-			vq->q[j] = vq->q[j - 1];
-		vq->q[j] = t;
+/* Report what RL leaves to deliver, stably sorted by host. */
+static void
+verify_report(const struct rcpt_list *rl)
+{
+	const struct rcpt **v = sm_calloc_x(rl->rl_n + 1, sizeof(*v));
+	size_t i, j, k = 0;
+
+	for (i = 0; i < rl->rl_n; i++) {
+		const struct rcpt *t = &rl->rl_v[i];
+
+		if (!verify_left(t))
+			continue;
+		for (j = k; j > 0 && verify_cmp(v[j - 1], t) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+		k++;
 	}
+	for (i = 0; i < k; i++)
+		verify_deliverable(v[i]);
+	free(v);
 }
 
 /*
@@ -235,9 +266,9 @@ verify_queuedir(void)
 int
 verify_run(char **addrs, int n)
 {
-	struct verify_q vq = { NULL, 0, 0 };
-	size_t i;
-	int k;
+	struct rcpt_list rl;
+	size_t done = 0;
+	int k, verbose;
 
 	if ((k = verify_queuedir()) != 0)
 		return k;
@@ -245,23 +276,16 @@ verify_run(char **addrs, int n)
 		(void)fputs("Recipient names must be specified\n", msg_out());
 		return EX_USAGE;
 	}
-	for (k = 0; k < n; k++)
-		verify_list(&vq, addrs[k]);
-	verify_sort(&vq);
-	for (i = 0; i < vq.n; i++) {
-		ADDRESS *a = &vq.q[i];
-
-		(void)msg_set_to(a->q_paddr);
-		if (a->q_host != NULL && a->q_host[0] != '\0')
-			msg_message("deliverable: mailer %s, host %s, user %s",
-			    a->q_mailer->m_name, a->q_host, a->q_user);
-		else
-			msg_message("deliverable: mailer %s, user %s",
-			    a->q_mailer->m_name, a->q_user);
-		(void)msg_set_to(NULL);
-		parseaddr_free(a);
+	verbose = msg_set_verbose(readcf_config()->cf_conf.co_verbose != 0);
+	rcpt_list_init(&rl);
+	for (k = 0; k < n; k++) {
+		verify_list(&rl, addrs[k]);
+		verify_failures(&rl, done);
+		done = rl.rl_n;
 	}
-	free(vq.q);
+	verify_report(&rl);
+	rcpt_list_free(&rl);
+	(void)msg_set_verbose(verbose);
 	if (msg_errors() > 0)
 		msg_setstat(EX_USAGE);
 	return msg_exitstat();
