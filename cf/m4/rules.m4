@@ -14,6 +14,15 @@ dnl < >-bracketed words; <@> stands for the null address and list:;.
 dnl
 dnl Written with tabs between the fields (sendmail needs at least one).
 dnl
+dnl _T_CANONHOSTS(class [, flag]) -- Canonify2's rule for a class whose
+dnl members are names that need no lookup: such a host gets its final dot.
+dnl When the macro named by flag is defined, hosts under a member count too.
+define(`_T_CANONHOSTS', `ifelse(`$2', `', `_T_CANONEXACT(`$1')',
+	`ifdef(`$2', `_T_CANONUNDER(`$1')', `_T_CANONEXACT(`$1')')')')
+define(`_T_CANONEXACT', `R$`'* < @ $`'=$1 > $`'*	$`': $`'1 < @ $`'2 . > $`'3
+')
+define(`_T_CANONUNDER', `R$`'* < @ $`'* $`'=$1 > $`'*	$`': $`'1 < @ $`'2 $`'3 . > $`'4
+')
 divert(0)dnl
 #
 # canonify (3): the address with its host in focus, "user < @ host >".
@@ -147,18 +156,10 @@ R$* < @ $* $=P > $*	$: $1 < @ $2 $3 . > $4	a pseudo domain, or already canonical
 R$* < @ $* $~P > $*	$: $4 $| $1 $| $>HostLookup $2 $3
 R$* $| $* $| $*	$: $2 < @ $3 > $1	put back together
 # names of this host, of masqueraded and virtual domains are canonical
-R$* < @ $=w > $*	$: $1 < @ $2 . > $3
-ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4
-', `R$* < @ $=M > $*	$: $1 < @ $2 . > $3
-')dnl
-ifdef(`_VIRTUSER_TABLE_', `ifdef(`_VIRTUSER_ENTIRE_DOMAIN_',
-`R$* < @ $* $={VirtHost} > $*	$: $1 < @ $2 $3 . > $4
-', `R$* < @ $={VirtHost} > $*	$: $1 < @ $2 . > $3
-')')dnl
-ifdef(`_GENERICS_TABLE_', `ifdef(`_GENERICS_ENTIRE_DOMAIN_',
-`R$* < @ $* $=G > $*	$: $1 < @ $2 $3 . > $4
-', `R$* < @ $=G > $*	$: $1 < @ $2 . > $3
-')')dnl
+_T_CANONHOSTS(`w')dnl
+_T_CANONHOSTS(`M', `_MASQUERADE_ENTIRE_DOMAIN_')dnl
+ifdef(`_VIRTUSER_TABLE_', `_T_CANONHOSTS(`{VirtHost}', `_VIRTUSER_ENTIRE_DOMAIN_')')dnl
+ifdef(`_GENERICS_TABLE_', `_T_CANONHOSTS(`G', `_GENERICS_ENTIRE_DOMAIN_')')dnl
 R$* < @ $* . . > $*	$1 < @ $2 . > $3	one final dot is enough
 
 #
@@ -205,10 +206,13 @@ ifdef(`_USE_DECNET_SYNTAX_', `R$+ @ $+ . DECNET	$: $2 :: $1
 R$+ % $=w @ $=w	$: $1 @ $2
 
 #
-# Recurse (97): start again from the top.
+# Recurse (97): start again from the top.  Two steps, each its own rule:
+# when the ruleset nesting limit is hit inside canonify, parse still gets
+# the address (unfocused), as sendmail's own cf has it.
 #
 SRecurse=97
-R$*	$@ $>parse $>canonify $1
+R$*	$: $>canonify $1
+R$*	$@ $>parse $1
 
 #
 # parse (0): pick mailer, host and user: Parse0 (syntax, names of this
@@ -269,13 +273,45 @@ R$* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
 R$* < @ [ $+ ] > $*	$@ $1 < @ [ $2 ] > $3
 R$* < $* : $* > $*	$#error $@ 5.1.3 $: "553 Colon illegal in host name part"
 
+ifdef(`_VIRTUSER_TABLE_', `dnl
+#
+# VirtLookup: "local $| domain" -> the virtusertable value, or a lone $|
+# when none of the keys is there.  Keys in order, with the arguments the
+# value may use as %1 %2 %3:
+#	local@domain					%1 local
+# and when local is user+detail (split at its first +):
+#	user++@domain (only for a non-empty detail), user+*@domain,
+#	user@domain, ++@domain (ditto), +*@domain, @domain
+#							%1 user, %2 detail,
+#							%3 +detail
+# and otherwise
+#	@domain						%1 local
+# Every miss leaves a workspace that starts with $|, and only such
+# workspaces are looked at again; a value never contains that operator,
+# so the first value found goes straight through to the end.  No ruleset
+# is called from here (Parse1 counts on that for its nesting depth).
+#
+SVirtLookup
+R$+ $| $+	$: $(virtuser $1 @ $2 $@ $1 $: $| $1 $| $2 $)
+R$| $+ + $* $| $+	$: $| $1 $| $2 $| $3	user, detail and domain apart
+R$| $+ $| $+ $| $+	$: $(virtuser $1 + + @ $3 $@ $1 $@ $2 $@ + $2 $: $| $1 $| $2 $| $3 $)
+R$| $+ $| $* $| $+	$: $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ + $2 $: $| $1 $| $2 $| $3 $)
+R$| $+ $| $* $| $+	$: $(virtuser $1 @ $3 $@ $1 $@ $2 $@ + $2 $: $| $1 $| $2 $| $3 $)
+R$| $+ $| $+ $| $+	$: $(virtuser + + @ $3 $@ $1 $@ $2 $@ + $2 $: $| $1 $| $2 $| $3 $)
+R$| $+ $| $* $| $+	$: $(virtuser + * @ $3 $@ $1 $@ $2 $@ + $2 $: $| $1 $| $2 $| $3 $)
+R$| $+ $| $* $| $+	$@ $(virtuser @ $3 $@ $1 $@ $2 $@ + $2 $: $| $)
+R$| $+ $| $+	$@ $(virtuser @ $2 $@ $1 $: $| $)
+')dnl
+
 #
 # Parse1: the bottom half of parse.
 #
 SParse1
 ifdef(`_LDAP_ROUTING_', `dnl
-R$+ < @ $={LDAPRoute} . >	$: $>LDAPExpand <$1 < @ $2 . >> <$1 @ $2> <>
-R$+ < @ $={LDAPRouteEquiv} . >	$: $>LDAPExpand <$1 < @ $2 . >> <$1 @ $M> <>
+# LDAP routing: "address $| key $| detail" to LDAPExpand; an equivalent
+# domain is looked up under the masquerade name
+R$+ < @ $={LDAPRoute} . >	$: $>LDAPExpand $1 < @ $2 . > $| $1 @ $2 $|
+R$+ < @ $={LDAPRouteEquiv} . >	$: $>LDAPExpand $1 < @ $2 . > $| $1 @ $M $|
 ')dnl
 ifdef(`_MAILER_smtp_', `dnl
 # address literals: the site rules see them first, then they go by SMTP to
@@ -287,42 +323,37 @@ R$- : $* $| $* < @ [ $+ ] > $*	$#$1 $@ $2 $: $3 < @ [$4] > $5
 R$+ $| $* < @ [ $+ ] > $*	$#_SMTP_ $@ $1 $: $2 < @ [$3] > $4
 ')dnl
 ifdef(`_VIRTUSER_TABLE_', `dnl
-# virtual users.  The workspace becomes "result $| address": an empty
-# result means not looked up yet, @ means looked up and not found.  Keys:
-# user@domain, then for user+detail user++@domain (detail not empty),
-# user+*@domain, user@domain, then ++@domain, +*@domain, @domain.
 ifdef(`_VIRTUSER_STOP_ONE_LEVEL_RECURSION_', `dnl
-R$+ < @ $+ >	$: $(macro {RecipientAddress} $) $1 < @ $2 >
-R$+ < @ $+ >	$: <?> $1 < @ $2 > $| $>final $1 < @ $2 >
-R<?> $+ $| $+	$: $1 $(macro {RecipientAddress} $@ $2 $)
-R<?> $+ $| $*	$: $1
+# {RecipientAddress} is the address as it came, in external form, so that
+# a table value naming it again is not looked up once more (below).  The
+# macro map must exist for this: without it the words stay in the
+# workspace and every such address misses the table, as in sendmail.
+R$+ < @ $+ >	$: $(macro {RecipientAddress} $) $1 < @ $2 > $| $>final $1 < @ $2 >
+R$+ $| $*	$: $1 $(macro {RecipientAddress} $@ $2 $)
 ')dnl
-R$+	$: $| $1
+# virtual users: VirtLookup answers with the table value, or with a lone
+# $| when the table does not know the address ("address $| answer")
 ifdef(`_VIRTUSER_ENTIRE_DOMAIN_',
-`R$| $+ < @ $* $={VirtHost} . >	$: $(virtuser $1 @ $2 $3 $@ $1 $: @ $) $| $1 < @ $2 $3 . >
-', `R$| $+ < @ $={VirtHost} . >	$: $(virtuser $1 @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
+`R$+ < @ $* $={VirtHost} . >	$: $1 < @ $2 $3 . > $| $>VirtLookup $1 $| $2 $3
+', `R$+ < @ $={VirtHost} . >	$: $1 < @ $2 . > $| $>VirtLookup $1 $| $2
 ')dnl
-R$| $+ < @ $=w . >	$: $(virtuser $1 @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
-R@ $| $+ + $+ < @ $* . >	$: $(virtuser $1 + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
-R@ $| $+ + $* < @ $* . >	$: $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
-R@ $| $+ + $* < @ $* . >	$: $(virtuser $1 @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
-R@ $| $+ + $+ < @ $+ . >	$: $(virtuser + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
-R@ $| $+ + $* < @ $+ . >	$: $(virtuser + * @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) $| $1 + $2 < @ $3 . >
-R@ $| $+ + $* < @ $+ . >	$: $(virtuser @ $3 $@ $1 $@ $2 $@ +$2 $: ! $) $| $1 + $2 < @ $3 . >
-R@ $| $+ < @ $+ . >	$: $(virtuser @ $2 $@ $1 $: @ $) $| $1 < @ $2 . >
-R@ $| $+	$: $1	no entry
-R! $| $+	$: $1	no entry either
-R$| $+	$: $1	not a virtual domain
-Rerror : $-.$-.$- : $+ $| $*	$#error $@ $1.$2.$3 $: $4
-Rerror : $- $+ $| $*	$#error $@ $(dequote $1 $) $: $2
+R$+ < @ $=w . >	$: $1 < @ $2 . > $| $>VirtLookup $1 $| $2
+R$+ $| $|	$: $1	no entry: on as before
+R$+ $|	$: < > $1	an empty value (a text map): kept as sendmail keeps it
+R$* $| error : $- . $- . $- : $+	$#error $@ $2.$3.$4 $: $5
+R$* $| error : $- $+	$#error $@ $(dequote $2 $) $: $3
 ifdef(`_VIRTUSER_STOP_ONE_LEVEL_RECURSION_', `dnl
-R$+ $| $+ < @ $+ >	$: $1 $| $2 < @ $3 > $| $1
-R$+ $| $+ < @ $+ > $| $&{RecipientAddress}	$: $>ParseLocal $>Parse0 $>canonify $1
-R$+ $| $+ < @ $+ > $| $*	$: $1 $| $2 < @ $3 >
+# the value is the address itself: parse it here and go on
+R$+ $| $+	$: $1 $| $2 $| $2
+R$+ $| $+ $| $&{RecipientAddress}	$: $>ParseLocal $>Parse0 $>canonify $2
+R$+ $| $+ $| $+	$: $1 $| $2
 ')dnl
-ifdef(`_NO_VIRTUSER_RECURSION_',
-`R$+ $| $+ < @ $+ >	$: $>ParseLocal $>Parse0 $>canonify $1
-', `R$+ $| $+ < @ $+ >	$: $>Recurse $1	the new address starts over
+ifdef(`_NO_VIRTUSER_RECURSION_', `dnl
+# the value is parsed once, never looked up again
+R$+ $| $+	$: $>ParseLocal $>Parse0 $>canonify $2
+', `dnl
+# the value is a new address: it starts over (and may be virtual again)
+R$+ $| $+	$: $>Recurse $2
 ')')dnl
 ifdef(`_MAILER_usenet_', `R$+ . USENET < @ $=w . >	$#usenet $@ usenet $: $1
 ')dnl
@@ -452,19 +483,26 @@ ifdef(`_PRESERVE_LUSER_HOST_', `R$+ $| $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @
 ')dnl
 R$+ $| $+	$@ $>MailerToTriple < $1 > $2 < @ $1 >
 ifdef(`_MAILER_TABLE_', `dnl
+ifdef(`_LDAP_ROUTING_', `dnl
+
+#
+# LDAPMailertable: "mail host $| address" from LDAPExpand: the mailertable
+# entry of the host itself if it names a mailer (a plain value stands in
+# for the host), else its domains as Mailertable tries them, else the
+# relay mailer
+#
+SLDAPMailertable
+R$+ $| $*	$: $(mailertable $1 $) $| $2
+R$~[ : $* $| $*	$@ $>MailerToTriple < $1 : $2 > $3
+R$+ $| $*	$: $1 $| $>Mailertable <$1> $2
+R$+ $| $#$*	$# $2
+R$+ $| $*	$#_RELAY_ $@ $1 $: $2
+')dnl
 
 #
 # Mailertable (90): try .domain keys, one label shorter each time,
 # then the "." entry.  Input: left-part < right-part > address.
 #
-ifdef(`_LDAP_ROUTING_', `dnl
-SLDAPMailertable
-R< $+ > $*	$: < $(mailertable $1 $) > $2
-R< $~[ : $* > $*	$>MailerToTriple < $1 : $2 > $3
-R< $+ > $*	$: < $1 > $>Mailertable <$1> $2
-R< $+ > $#$*	$#$2
-R< $+ > $*	$#_RELAY_ $@ $1 $: $2
-')dnl
 SMailertable=90
 # "consumed < rest > address": look up ".rest" without its first label
 # (%1 the labels consumed, %2 the last one), then one label shorter, and
