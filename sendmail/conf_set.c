@@ -1062,7 +1062,8 @@ conf_set_charset(struct conf *cf, const struct conf_entry *ce,
 	return 0;
 }
 
-/* SafeFileEnvironment: trailing slashes go; empty (or "/") is ignored */
+/* SafeFileEnvironment: trailing slashes go; empty is ignored; "/" becomes
+ * "" (as sendmail 8.17 keeps it): no chroot, but regular files only */
 int
 conf_set_safefileenv(struct conf *cf, const struct conf_entry *ce,
     const char *sub, const char *val)
@@ -1073,7 +1074,7 @@ conf_set_safefileenv(struct conf *cf, const struct conf_entry *ce,
 	(void)sub;
 	while (n > 0 && val[n - 1] == '/')
 		n--;
-	if (n == 0)
+	if (n == 0 && val[0] != '/')
 		return 0;
 	free(cf->co_safefileenvironment);
 	cf->co_safefileenvironment = sm_strndup_x(val, n);

@@ -77,6 +77,10 @@ struct deliver_att {
 						   the DSN's Diagnostic-Code;
 						   NULL entries: none */
 	size_t			 da_nrstatus;
+	struct deliver_xf	 da_xf;		/* the transcript */
+	bool			*da_expfail;	/* by rcpt index: failed while
+						   expanding (no mailer ran) */
+	size_t			 da_nexpfail;
 };
 
 static int deliver_now(struct queue_msg *m, struct queue_file *qf,
@@ -279,7 +283,8 @@ deliver_stat(const struct rcpt *r, int ex, const char *text,
 	if (ex == EX_TEMPFAIL && prog)
 		(void)snprintf(buf, size, "%s: %s mailer (%s) exited with "
 		    "EX_TEMPFAIL", text, m->m_name, m->m_mailer);
-	else if (ex != EX_OK && !prog && why->s_len > 0)
+	else if (ex != EX_OK && !prog && why->s_len > 0 &&
+	    m != mailer_find("*file*"))	/* recorded: the text alone */
 		(void)snprintf(buf, size, "%s: %s", text, why->s_data);
 	else
 		(void)snprintf(buf, size, "%s", text);
@@ -307,6 +312,37 @@ deliver_rstatus(struct deliver_att *da, size_t n, int ex)
 	}
 	(void)snprintf(code, sizeof(code), "%d", ex);
 	da->da_rstatus[n] = sm_rpool_strdup_x(da->da_rl.rl_pool, code);
+}
+
+/*
+ * The transcript of leaf R after exit code EX: a program's output as it
+ * wrote it, then, for a failure, sendmail's line for the code -- with
+ * the address when the reply is 550 ("550 5.1.1 \"|exit 67\"... User
+ * unknown", "550 5.0.0 /file... Can't create output"), without it
+ * otherwise ("554 5.3.0 unknown mailer error 1"); recorded.
+ */
+static void
+deliver_xf_leaf(struct deliver_att *da, const struct rcpt *r, int ex,
+    const char *text, const SM_STR *why)
+{
+	const MAILER *m = r->r_mailer;
+	const char *reply = ex == DELIVER_TOOBIG ? "552" :
+	    deliver_exit_reply(ex), *status;
+	char buf[128];
+
+	if ((m == mailer_find("prog") || (m == mailer_find("local") &&
+	    !rcpt_builtin_local(m))) && why->s_len > 0) {
+		deliver_xf_add(&da->da_xf, why->s_data, why->s_len);
+		deliver_xf_add(&da->da_xf, "\n", 1);
+	}
+	if (ex == EX_OK)
+		return;
+	status = r->r_status;
+	if (ex != DELIVER_TOOBIG)
+		(void)deliver_exit_text(ex, buf, sizeof(buf), &status);
+	deliver_xf_line(&da->da_xf, reply, status,
+	    strcmp(reply, "550") == 0 || ex == DELIVER_TOOBIG ? r->r_addr :
+	    NULL, text);
 }
 
 /* Deliver leaf N and record the outcome. */
@@ -344,6 +380,11 @@ deliver_one(struct deliver_att *da, size_t n)
 	    strcmp(r->r_mailer->m_mailer, "[IPC]") != 0)
 		deliver_rstatus(da, n, ex);
 	deliver_log(da, r, stat, x);
+	deliver_xf_leaf(da, r, ran ? ex : DELIVER_TOOBIG, ran && !temp ?
+	    text : stat, why);
+	if (r->r_state == RCPT_FAIL && ran)
+		r->r_status = sm_rpool_strdup_x(da->da_rl.rl_pool,
+		    deliver_exit_dsnstatus(ex));
 	sm_str_free(why);
 }
 
@@ -423,6 +464,34 @@ deliver_expand(struct deliver_att *da)
 	}
 }
 
+/*
+ * Leaf N failed while the recipients were expanded: its transcript line
+ * ("550 5.1.1 nosuchuser8... User unknown"; a loop's "554 5.4.6
+ * aliasing/forwarding loop broken (11 aliases deep; 10 max)" names no
+ * address -- recorded), and a note for its DSN fields.
+ */
+static void
+deliver_xf_expfail(struct deliver_att *da, size_t n)
+{
+	const struct rcpt *r = &da->da_rl.rl_v[n];
+	char reply[8];
+
+	if (n >= da->da_nexpfail) {
+		size_t k = da->da_rl.rl_n > n ? da->da_rl.rl_n : n + 1;
+
+		da->da_expfail = sm_realloc_x(da->da_expfail,
+		    k * sizeof(*da->da_expfail));
+		memset(da->da_expfail + da->da_nexpfail, 0,
+		    (k - da->da_nexpfail) * sizeof(*da->da_expfail));
+		da->da_nexpfail = k;
+	}
+	da->da_expfail[n] = true;
+	(void)snprintf(reply, sizeof(reply), "%d", rcpt_reply_code(r));
+	deliver_xf_line(&da->da_xf, reply, r->r_status,
+	    strcmp(reply, "550") == 0 ? r->r_addr : NULL,
+	    r->r_diag != NULL ? r->r_diag : "failed");
+}
+
 /* Deliver every open leaf; log the failures of expansion. */
 static void
 deliver_all(struct deliver_att *da)
@@ -433,9 +502,11 @@ deliver_all(struct deliver_att *da)
 	for (i = 0; i < da->da_rl.rl_n; i++) {
 		struct rcpt *r = &da->da_rl.rl_v[i];
 
-		if (r->r_state == RCPT_FAIL || r->r_state == RCPT_TEMP)
+		if (r->r_state == RCPT_FAIL || r->r_state == RCPT_TEMP) {
 			deliver_log(da, r, r->r_diag != NULL ? r->r_diag :
 			    "failed", 0);
+			deliver_xf_expfail(da, i);
+		}
 	}
 	for (i = 0; i < da->da_rl.rl_n; i++) {
 		struct rcpt *r = &da->da_rl.rl_v[i];
@@ -450,6 +521,41 @@ deliver_all(struct deliver_att *da)
 
 /* ---- DSNs --------------------------------------------------------------- */
 
+
+/*
+ * The "(reason: ...)" and Diagnostic-Code of failed leaf R (index K) as
+ * sendmail 8.17 gives them (recorded): a mailer's exit code is the
+ * Diagnostic-Code, the reason its sysexits text ("Can't create output")
+ * or the bare number for another code ("1"); a failure of the expansion
+ * has both "550 5.1.1 User unknown", except a loop, which has neither.
+ */
+static void
+deliver_dsn_reason(struct deliver_att *da, const struct rcpt *r, size_t k,
+    struct dsn_rcpt *dr)
+{
+	char buf[1200];
+	const char *st;
+
+	if (dr->dr_code != NULL) {
+		if (r->r_exit >= EX__BASE && r->r_exit <= EX__MAX) {
+			(void)deliver_exit_text(r->r_exit, buf, sizeof(buf),
+			    &st);
+			dr->dr_diag = sm_rpool_strdup_x(da->da_rl.rl_pool,
+			    buf);
+		} else
+			dr->dr_diag = dr->dr_code;
+		return;
+	}
+	if (k >= da->da_nexpfail || !da->da_expfail[k] || r->r_diag == NULL)
+		return;
+	if (strncmp(r->r_diag, "aliasing/forwarding loop", 24) == 0) {
+		dr->dr_diag = NULL;
+		return;
+	}
+	(void)snprintf(buf, sizeof(buf), "%d %s %s", rcpt_reply_code(r),
+	    r->r_status != NULL ? r->r_status : "5.0.0", r->r_diag);
+	dr->dr_diag = sm_rpool_strdup_x(da->da_rl.rl_pool, buf);
+}
 
 /* Compose the DSN of kind KIND for V[0..N) into OUT / FD: Final-Recipient
  * is the R line's (its r line) for an address an alias expanded into. */
@@ -477,14 +583,20 @@ deliver_dsn_compose(struct deliver_att *da, const struct rcpt *const *v,
 		dr[i].dr_code = k < da->da_nrstatus ? da->da_rstatus[k] :
 		    NULL;
 		dr[i].dr_last = da->da_start;
+		if (kind == DSN_FAILED)
+			deliver_dsn_reason(da, v[i], k, &dr[i]);
 		if (qr != NULL && v[i]->r_parent >= 0) {
 			final[i] = qr->qr_final != NULL ? qr->qr_final :
 			    qr->qr_addr;
-			dr[i].dr_expfrom = qr->qr_addr;
+			/* recorded: the address it came from, one level
+			 * up ("deep11 (expanded from: deep10)") */
+			dr[i].dr_expfrom =
+			    da->da_rl.rl_v[v[i]->r_parent].r_addr;
 		}
 	}
-	rc = dsn_build_final(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd, dr,
-	    final, n, (enum dsn_kind)kind, out, fd, why);
+	rc = dsn_build_xscript(da->da_qf, da->da_m->qm_id, da->da_dm.dm_dfd,
+	    dr, final, n, (enum dsn_kind)kind, deliver_xf_text(&da->da_xf),
+	    out, fd, why);
 	free(final);
 	free(dr);
 	return rc;
@@ -805,6 +917,8 @@ deliver_finish(struct deliver_att *da)
 	deliver_age(da);
 	deliver_dsns(da, RCPT_FAIL, 0);
 	deliver_dsns(da, RCPT_SENT, 2);
+	/* the transcript has served: gone before the lock is */
+	deliver_xf_close(&da->da_xf);
 	qf->qf_rcpts = NULL;
 	qf->qf_nrcpts = 0;
 	deliver_keep(da, qf, oldv);
@@ -878,6 +992,7 @@ deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
 	da->da_rl.rl_qid = m->qm_id;
 	deliver_qf_macros(qf);
 	macro_set(macro_id("i", NULL), m->qm_id);
+	deliver_xf_open(&da->da_xf, m);
 	deliver_expand(da);
 	deliver_all(da);
 	deliver_finish(da);
@@ -885,6 +1000,7 @@ deliver_now(struct queue_msg *m, struct queue_file *qf, int depth)
 	(void)close(da->da_dm.dm_dfd);
 	rcpt_list_free(&da->da_rl);
 	free(da->da_rstatus);
+	free(da->da_expfail);
 	free(da);
 	return 0;
 }

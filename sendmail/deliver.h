@@ -14,6 +14,8 @@
  *			the outcome, the DSNs
  *	deliver_local.c	the mailers: deliver_mbox, deliver_file,
  *			deliver_prog (local and prog), the exit code table
+ *	deliver_xf.c	the transcript of an attempt (xfID, the DSN's
+ *			"Transcript of session follows")
  *
  * Runs in the process that committed the message (DeliveryMode i), a
  * child of it (b) or a queue runner; as root or the invoking user
@@ -92,6 +94,53 @@ int	deliver_headers(const struct deliver_msg *dm, const MAILER *m,
  */
 bool	deliver_exit_text(int ex, char *buf, size_t size,
 	    const char **statusp);
+
+/*
+ * deliver_exit_reply -- the SMTP reply code sendmail's transcript gives a
+ *	mailer's exit code EX ("550" for EX_NOUSER, "554" for a code that
+ *	is no sysexits one; recorded).
+ * deliver_exit_dsnstatus -- the Status: of a DSN about a recipient whose
+ *	mailer exited EX for good (it differs from the logged dsn=:
+ *	EX_CANTCREAT logs 5.0.0 and reports 5.3.0; recorded).
+ */
+const char *deliver_exit_reply(int ex);
+const char *deliver_exit_dsnstatus(int ex);
+
+/*
+ * deliver_safefile -- where a delivery to the file PATH goes under
+ *	O SafeFileEnvironment (DIR): with a DIR other than "/", PATH
+ *	without a leading DIR, inside DIR (the chroot, done for real when
+ *	we are root: *CHROOTP is then DIR); "/" or unset: PATH itself.
+ *	Into BUF.  Returns BUF.
+ */
+const char *deliver_safefile(const char *path, char *buf, size_t size,
+	    const char **chrootp);
+
+/* ---- the transcript (deliver_xf.c) ------------------------------------- */
+
+struct deliver_xf {
+	struct queue_msg *xf_m;
+	SM_STR		*xf_text;	/* all of it (up to a megabyte) */
+	size_t		 xf_limit;	/* XscriptFileBufferSize */
+	int		 xf_fd;		/* the xf: -1 none yet, -2 failed */
+	bool		 xf_lost;	/* the memory copy is incomplete */
+};
+
+/*
+ * deliver_xf_open -- start the transcript of an attempt on M (no file
+ *	yet).  deliver_xf_add -- append P[0..N); past XscriptFileBufferSize
+ *	bytes everything goes to the queue file xfID too.
+ *	deliver_xf_line -- append "REPLY STATUS ADDR... TEXT" (NULL parts
+ *	left out).  deliver_xf_text -- all of it, NULL when empty.
+ *	deliver_xf_close -- end it: the xf is closed and removed (call it
+ *	before M is unlocked).
+ */
+void	deliver_xf_open(struct deliver_xf *xf, struct queue_msg *m);
+void	deliver_xf_add(struct deliver_xf *xf, const char *p, size_t n);
+void	deliver_xf_line(struct deliver_xf *xf, const char *reply,
+	    const char *status, const char *addr, const char *text);
+const char *deliver_xf_text(const struct deliver_xf *xf);
+void	deliver_xf_close(struct deliver_xf *xf);
 
 /*
  * deliver_set_macros -- $u $h $z (R's), $g $f (the sender), $i (the

@@ -6,6 +6,7 @@
  * a foreign mail.local) -- with the message on its standard input.
  *
  * Public: deliver_mbox, deliver_file, deliver_prog, deliver_exit_text,
+ * deliver_exit_reply, deliver_exit_dsnstatus, deliver_safefile,
  * deliver_set_macros.
  * Runs in the delivery process.  As root, mailboxes are created for their
  * user and checked to be theirs, programs and files run as the
@@ -23,6 +24,7 @@
 #include "sendmail/parseaddr.h"
 #include "sendmail/readcf.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -44,7 +46,7 @@
 static const struct {
 	const char	*status, *text;
 } deliver_sysex[] = {
-	{ "5.0.0", "Bad usage" },			/* 64 USAGE */
+	{ "5.0.0", "Command line usage error" },	/* 64 USAGE */
 	{ "5.6.0", "Data format error" },		/* 65 DATAERR */
 	{ "5.3.0", "Cannot open input" },		/* 66 NOINPUT */
 	{ "5.1.1", "User unknown" },			/* 67 NOUSER */
@@ -78,6 +80,45 @@ deliver_exit_text(int ex, char *buf, size_t size, const char **statusp)
 	(void)snprintf(buf, size, "unknown mailer error %d", ex);
 	*statusp = "5.3.0";
 	return false;
+}
+
+/*
+ * Per sysexits code 64..78: the reply code of sendmail's transcript line
+ * and the DSN's Status: for a permanent failure.  Recorded from sendmail
+ * 8.17 (a "|exit N" alias each): 64 500/5.5.4, 65 501/5.5.2, 66
+ * 550/5.3.0, 67 550/5.1.1, 69 554/5.5.0, 70 554/5.5.0, 72 554/5.5.0, 73
+ * 550/5.3.0, 76 554/5.5.0, 77 550/5.3.0, 78 554/5.5.0; any other code
+ * 554/5.0.0.  68 (NOHOST) and the temporary ones (71, 74, 75) were not
+ * recorded as failures: 5.1.2 and the 4.x of the stat= table.
+ */
+static const struct {
+	const char	*reply, *dsn;
+} deliver_sysex_dsn[] = {
+	{ "500", "5.5.4" }, { "501", "5.5.2" }, { "550", "5.3.0" },
+	{ "550", "5.1.1" }, { "550", "5.1.2" }, { "554", "5.5.0" },
+	{ "554", "5.5.0" }, { "451", "4.0.0" }, { "554", "5.5.0" },
+	{ "550", "5.3.0" }, { "451", "4.0.0" }, { "450", "4.0.0" },
+	{ "554", "5.5.0" }, { "550", "5.3.0" }, { "554", "5.5.0" },
+};
+
+const char *
+deliver_exit_reply(int ex)
+{
+	if (ex == EX_OK)
+		return "250";
+	if (ex >= EX__BASE && ex <= EX__MAX)
+		return deliver_sysex_dsn[ex - EX__BASE].reply;
+	return "554";
+}
+
+const char *
+deliver_exit_dsnstatus(int ex)
+{
+	if (ex == EX_OK)
+		return "2.0.0";
+	if (ex >= EX__BASE && ex <= EX__MAX)
+		return deliver_sysex_dsn[ex - EX__BASE].dsn;
+	return "5.0.0";
 }
 
 /* Set macro NAME to VALUE (NULL unsets). */
@@ -240,15 +281,68 @@ deliver_mbox(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 	return ex;
 }
 
+const char *
+deliver_safefile(const char *path, char *buf, size_t size,
+    const char **chrootp)
+{
+	const char *sfe = readcf_config()->cf_conf.co_safefileenvironment;
+	size_t n;
+
+	*chrootp = NULL;
+	if (sfe == NULL || *sfe == '\0') {
+		(void)snprintf(buf, size, "%s", path);
+		return buf;
+	}
+	/* a path naming the directory itself loses it (recorded: DIR/x
+	 * and /x reach the same file) */
+	n = strlen(sfe);
+	if (strncmp(path, sfe, n) == 0 && (path[n] == '/' || path[n] == '\0'))
+		path += n;
+	if (*path == '\0')
+		path = "/";
+	if (geteuid() == 0) {
+		*chrootp = sfe;
+		(void)snprintf(buf, size, "%s", path);
+	} else	/* no chroot without root: the same file by its full name */
+		(void)snprintf(buf, size, "%s%s", sfe, path);
+	return buf;
+}
+
+/*
+ * Under SafeFileEnvironment only a regular file is written (recorded:
+ * a symbolic link, a FIFO and a directory give "Can't create output",
+ * EX_CANTCREAT); one that does not exist yet is created.  HOSTPATH is
+ * the file's name from outside any chroot.
+ */
+static int
+deliver_safefile_check(const char *hostpath, SM_STR *why)
+{
+	struct stat st;
+
+	if (lstat(hostpath, &st) < 0)
+		return errno == ENOENT ? EX_OK : EX_CANTCREAT;
+	if (S_ISLNK(st.st_mode))
+		(void)sm_str_addf(why, "cannot open %s: Symbolic links not "
+		    "allowed", hostpath);
+	else if (!S_ISREG(st.st_mode))
+		(void)sm_str_addf(why, "cannot open %s: not a regular file",
+		    hostpath);
+	else
+		return EX_OK;
+	return EX_CANTCREAT;
+}
+
 /*
  * As root, a file is written by a child running as the controlling user
  * (DefaultUser for an alias), as sendmail's mailfile does: an alias may
- * not make root write where its user could not.  Returns the child's
- * exit code; WHY gets what the child could say (only its code crosses).
+ * not make root write where its user could not.  Under SafeFileEnvironment
+ * the child first changes its root to ROOT.  Returns the child's exit
+ * code; WHY gets what the child could say (only its code crosses).
  */
 static int
 deliver_file_as(const struct deliver_msg *dm, const struct rcpt *r,
-    const struct mbox_opts *o, SM_STR *why)
+    const char *path, const char *root, const struct mbox_opts *o,
+    SM_STR *why)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
 	uid_t uid = r->r_ctl ? r->r_uid : co->co_defaultuser_uid;
@@ -257,27 +351,38 @@ deliver_file_as(const struct deliver_msg *dm, const struct rcpt *r,
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		if (root != NULL && (chroot(root) < 0 || chdir("/") < 0))
+			_exit(EX_CANTCREAT);
 		if (setgroups(0, NULL) < 0 || setgid(gid) < 0 ||
 		    setuid(uid) < 0)
 			_exit(EX_TEMPFAIL);
-		_exit(deliver_append(dm, r->r_mailer, r->r_user, o, why));
+		_exit(deliver_append(dm, r->r_mailer, path, o, why));
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
 		(void)sm_str_sets(why, "cannot fork");
 		return EX_OSERR;
 	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) != EX_OK)
-		(void)sm_str_addf(why, "%s: cannot append", r->r_user);
 	return sm_spawn_exitcode(status);
 }
 
 int
 deliver_file(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 {
+	const char *sfe = readcf_config()->cf_conf.co_safefileenvironment;
+	const char *root, *path;
+	char buf[4096], host[4200];
 	struct mbox_opts o;
+	int ex;
 
 	if (strcmp(r->r_user, "/dev/null") == 0)
 		return EX_OK;
+	path = deliver_safefile(r->r_user, buf, sizeof(buf), &root);
+	if (sfe != NULL) {
+		(void)snprintf(host, sizeof(host), "%s%s", root != NULL ?
+		    root : "", path);
+		if ((ex = deliver_safefile_check(host, why)) != EX_OK)
+			return ex;
+	}
 	memset(&o, 0, sizeof(o));
 	o.mo_flags = MBOX_F_NODOTLOCK;
 	o.mo_uid = (uid_t)-1;
@@ -285,8 +390,8 @@ deliver_file(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 	o.mo_mode = 0600;
 	o.mo_lock_ms = DELIVER_LOCK_MS;
 	if (geteuid() == 0)
-		return deliver_file_as(dm, r, &o, why);
-	return deliver_append(dm, r->r_mailer, r->r_user, &o, why);
+		return deliver_file_as(dm, r, path, root, &o, why);
+	return deliver_append(dm, r->r_mailer, path, &o, why);
 }
 
 /* Expand the mailer's A= into ARGV (strings malloc'd). */
@@ -376,7 +481,7 @@ deliver_run(struct sm_spawn *sp, const SM_STR *in, SM_STR *why)
 	int ex;
 
 	memset(&out, 0, sizeof(out));
-	out.b_max = 4096;
+	out.b_max = 65536;	/* the transcript keeps it */
 	if (sm_spawn_start(sp, &err) < 0) {
 		(void)sm_str_addf(why, "%s: %s", err != NULL ? err :
 		    "cannot run", strerror(errno));
@@ -399,7 +504,6 @@ deliver_run(struct sm_spawn *sp, const SM_STR *in, SM_STR *why)
 int
 deliver_prog(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 {
-	static char *envp[] = { "AGENT=sendmail", NULL };
 	const MAILER *m = r->r_mailer;
 	char *argv[DELIVER_ARGV_MAX];
 	struct rcpt rr = *r;
@@ -420,7 +524,7 @@ deliver_prog(const struct deliver_msg *dm, const struct rcpt *r, SM_STR *why)
 		ex = EX_IOERR;
 		(void)sm_str_sets(why, "cannot read the message");
 	} else {
-		sm_spawn_init(&sp, m->m_mailer, argv, envp);
+		sm_spawn_init(&sp, m->m_mailer, argv, (char **)readcf_env());
 		sp.sp_io[0] = SM_SPAWN_PIPE;
 		sp.sp_io[1] = SM_SPAWN_PIPE;
 		sp.sp_io[2] = SM_SPAWN_PIPE;

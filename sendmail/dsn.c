@@ -3,7 +3,7 @@
  * dsn.c -- compose a delivery status notification (RFC 3464) with the
  * layout of sendmail 8.17's bounces.  See dsn.h.
  *
- * Public: dsn_build.
+ * Public: dsn_build, dsn_build_final, dsn_build_xscript.
  * Runs in the delivery process as the daemon's user.
  */
 #include "sendmail/dsn.h"
@@ -411,10 +411,30 @@ dsn_text_rcpt(SM_STR *b, const struct dsn_rcpt *r, const char *final,
 	}
 }
 
+/* The transcript XS as it is, each byte that is neither printable nor a
+ * line end shown as '?', ending in a newline. */
+static void
+dsn_transcript_raw(SM_STR *b, const char *xs)
+{
+	const char *nl;
+
+	while (*xs != '\0') {
+		char *line;
+
+		nl = strchr(xs, '\n');
+		line = sm_strndup_x(xs, nl == NULL ? strlen(xs) :
+		    (size_t)(nl - xs));
+		dsn_add_safe(b, line);
+		(void)sm_str_addc(b, '\n');
+		free(line);
+		xs = nl == NULL ? xs + strlen(xs) : nl + 1;
+	}
+}
+
 /* The human-readable part (after its boundary line). */
 static void
 dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
-    const char *const *final, size_t n, enum dsn_kind kind)
+    const char *const *final, size_t n, enum dsn_kind kind, const char *xs)
 {
 	const struct conf *co = &readcf_config()->cf_conf;
 	char iv[80];
@@ -433,13 +453,18 @@ dsn_text(SM_STR *b, const struct queue_file *orig, const struct dsn_rcpt *r,
 	}
 	for (i = 0; i < n; i++)
 		diag = diag || r[i].dr_diag != NULL;
-	if (!diag && kind != DSN_DELAYED)
+	if (xs != NULL && *xs == '\0')
+		xs = NULL;
+	if (!diag && xs == NULL && kind != DSN_DELAYED)
 		return;
 	(void)sm_str_adds(b, "   ----- Transcript of session follows "
 	    "-----\n");
-	for (i = 0; i < n; i++)
-		if (r[i].dr_diag != NULL)
-			dsn_transcript_rcpt(b, &r[i]);
+	if (xs != NULL)
+		dsn_transcript_raw(b, xs);
+	else
+		for (i = 0; i < n; i++)
+			if (r[i].dr_diag != NULL)
+				dsn_transcript_rcpt(b, &r[i]);
 	if (kind == DSN_DELAYED) {
 		dsn_interval(iv, sizeof(iv), co->co_timeout_queuewarn_normal);
 		(void)sm_str_addf(b, "Not delivered yet after %s;", iv);
@@ -641,6 +666,16 @@ dsn_build_final(const struct queue_file *orig, const char *origid,
     size_t n, enum dsn_kind kind, struct queue_file *out, int outfd,
     SM_STR *why)
 {
+	return dsn_build_xscript(orig, origid, dfd, r, final, n, kind, NULL,
+	    out, outfd, why);
+}
+
+int
+dsn_build_xscript(const struct queue_file *orig, const char *origid,
+    int dfd, const struct dsn_rcpt *r, const char *const *final,
+    size_t n, enum dsn_kind kind, const char *xscript,
+    struct queue_file *out, int outfd, SM_STR *why)
+{
 	char *saved[DSN_NMACROS];
 	SM_STR *bnd = sm_str_new(0), *b = sm_str_new(0);
 	int rc = 0;
@@ -649,7 +684,7 @@ dsn_build_final(const struct queue_file *orig, const char *origid,
 	dsn_head(orig, kind, out, bnd);
 	(void)sm_str_addf(b, "A delivery status report in MIME format (RFC 3464).\n\n--%s\n",
 	    sm_str_data(bnd));
-	dsn_text(b, orig, r, final, n, kind);
+	dsn_text(b, orig, r, final, n, kind, xscript);
 	(void)sm_str_addf(b, "--%s\n", sm_str_data(bnd));
 	dsn_status(b, orig, origid, r, final, n, kind);
 	(void)sm_str_addf(b, "\n--%s\n", sm_str_data(bnd));

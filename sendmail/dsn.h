@@ -81,4 +81,18 @@ int	dsn_build_final(const struct queue_file *orig, const char *origid,
 	    size_t n, enum dsn_kind kind, struct queue_file *out, int outfd,
 	    SM_STR *why);
 
+/*
+ * dsn_build_xscript -- dsn_build_final with the transcript of the
+ *	delivery attempt XSCRIPT (lines ending in LF; NULL: none) as the
+ *	text part's "Transcript of session follows" section, as sendmail
+ *	8.17 returns its xf file: the mailers' output and the error lines
+ *	("550 5.1.1 <user>... User unknown", "554 5.3.0 unknown mailer
+ *	error 1").  Without one the section is made from each recipient's
+ *	dr_diag.  Bytes that are not printable ASCII show as '?'.
+ */
+int	dsn_build_xscript(const struct queue_file *orig, const char *origid,
+	    int dfd, const struct dsn_rcpt *r, const char *const *final,
+	    size_t n, enum dsn_kind kind, const char *xscript,
+	    struct queue_file *out, int outfd, SM_STR *why);
+
 #endif

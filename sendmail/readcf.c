@@ -3,6 +3,7 @@
  * readcf.c -- read sendmail.cf (see readcf.h).
  *
  * Public: readcf_config readcf_init readcf readcf_line readcf_translate
+ * readcf_env
  * readcf_option readcf_set_fatal readcf_reset readcf_finish.
  * Runs at start in every sendmail process, before privileges are given
  * up; reads the cf and the files its F lines name.
@@ -25,11 +26,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static struct config readcf_cf;
 static int	readcf_inited;
+static void	readcf_env_reset(void);
 static void	(*readcf_fatal_fn)(int);	/* tests: instead of exit */
 
 static void	readcf_conf_message(void *ctx, enum conf_msg kind,
@@ -70,6 +73,7 @@ readcf_init(void)
 
 	readcf_reset();
 	hdr_reset();
+	readcf_env_reset();
 	readcf_inited = 1;
 	conf_init(co);
 	co->cf_hooks.ch_message = readcf_conf_message;
@@ -344,11 +348,82 @@ readcf_o(char *bp)
 	readcf_option(bp + 1, 0);
 }
 
-/* E: an environment variable for mailers (not needed by -bt). */
+/*
+ * E lines: the environment of the programs mailers run.  sendmail 8.17
+ * gives them AGENT=sendmail and nothing else of its own environment
+ * (recorded: a |program's env shows AGENT and the PWD its shell sets);
+ * "ENAME=value" adds NAME, "ENAME" copies NAME from the environment the
+ * MTA was started with when it is set there (recorded: ETZ, ELANG).  A
+ * later line for the same NAME replaces the earlier one.
+ */
+#define READCF_MAXENV	64
+static char	*readcf_envv[READCF_MAXENV + 2];
+static int	 readcf_nenv;
+
+/* Put "NAME=value" VAR in the list, replacing one of the same NAME. */
 static void
-readcf_ignore(char *bp)
+readcf_env_put(const char *var)
 {
-	(void)bp;
+	size_t nl = strcspn(var, "=");
+	int i;
+
+	for (i = 0; i < readcf_nenv; i++)
+		if (strncmp(readcf_envv[i], var, nl) == 0 &&
+		    readcf_envv[i][nl] == '=') {
+			free(readcf_envv[i]);
+			readcf_envv[i] = sm_strdup_x(var);
+			return;
+		}
+	if (readcf_nenv >= READCF_MAXENV) {
+		msg_syserr("too many E lines (%d max)", READCF_MAXENV);
+		return;
+	}
+	readcf_envv[readcf_nenv++] = sm_strdup_x(var);
+	readcf_envv[readcf_nenv] = NULL;
+}
+
+/* Back to AGENT=sendmail alone. */
+static void
+readcf_env_reset(void)
+{
+	while (readcf_nenv > 0)
+		free(readcf_envv[--readcf_nenv]);
+	readcf_envv[0] = NULL;
+	readcf_env_put("AGENT=sendmail");
+}
+
+char *const *
+readcf_env(void)
+{
+	if (readcf_nenv == 0)
+		readcf_env_reset();
+	return readcf_envv;
+}
+
+static void
+readcf_e(char *bp)
+{
+	const char *p = bp + 1, *v;
+	char *var;
+	size_t len;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '\0' || *p == '=')
+		return;
+	if (readcf_nenv == 0)
+		readcf_env_reset();
+	if (strchr(p, '=') != NULL) {
+		readcf_env_put(p);
+		return;
+	}
+	if ((v = getenv(p)) == NULL)
+		return;
+	len = strlen(p) + strlen(v) + 2;
+	var = sm_malloc_x(len);
+	(void)snprintf(var, len, "%s=%s", p, v);
+	readcf_env_put(var);
+	free(var);
 }
 
 /* The ?flags? or ?$x? part of an H line at P; the text after it, or NULL
@@ -431,7 +506,7 @@ static const struct {
 	{ 'T', readcf_c }, { 'F', readcf_f }, { 'S', readcf_s },
 	{ 'R', readcf_r }, { 'P', readcf_p }, { 'K', readcf_k },
 	{ 'M', readcf_m }, { 'O', readcf_o }, { 'H', readcf_h },
-	{ 'E', readcf_ignore }, { 'Q', readcf_named },
+	{ 'E', readcf_e }, { 'Q', readcf_named },
 	{ 'X', readcf_named }, { 0, NULL }
 };
 

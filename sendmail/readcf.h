@@ -59,6 +59,14 @@ int	readcf(const char *file, int btmode);
 void	readcf_line(char *line, int lineno);
 
 /*
+ * readcf_env -- the environment of the programs mailers run: AGENT=sendmail
+ *	plus what the cf's E lines give ("ENAME=value", or "ENAME" copied
+ *	from our own environment).  Returns a NULL-terminated list that
+ *	stays valid until the next readcf_init or E line.
+ */
+char *const *readcf_env(void);
+
+/*
  * readcf_translate -- sendmail's translate_dollars on LINE in place: $x
  *	and ${name} become a macro code plus id, $$ a dollar, # a comment
  *	(unless \# or $#), trailing white space goes.

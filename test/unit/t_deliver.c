@@ -569,7 +569,7 @@ test_modes(void)
 	free(mb);
 
 	submit("<alice@example.org>", rcpts, 0, 0, 'b');
-	for (i = 0; i < 100; i++) {
+	for (i = 0; i < 200; i++) {
 		(void)waitpid(-1, NULL, WNOHANG);
 		mb = take_mbox();
 		if (mb[0] != '\0')
@@ -713,7 +713,7 @@ test_exit_text(void)
 		bool temp;
 	} rows[] = {
 		{ 0, "Sent", "2.0.0", false },
-		{ 64, "Bad usage", "5.0.0", false },
+		{ 64, "Command line usage error", "5.0.0", false },
 		{ 67, "User unknown", "5.1.1", false },
 		{ 69, "Service unavailable", "5.0.0", false },
 		{ 71, "Operating system error", "4.0.0", true },
@@ -739,6 +739,82 @@ test_exit_text(void)
 	}
 }
 
+/* Recorded from sendmail 8.17, a "|exit N" alias each: the transcript's
+ * reply code and the DSN's Status: (test/protocol/deliver_extra.sh). */
+static void
+test_exit_dsn(void)
+{
+	const struct {
+		int ex;
+		const char *reply, *dsn;
+	} rows[] = {
+		{ 1, "554", "5.0.0" }, { 64, "500", "5.5.4" },
+		{ 65, "501", "5.5.2" }, { 66, "550", "5.3.0" },
+		{ 67, "550", "5.1.1" }, { 69, "554", "5.5.0" },
+		{ 70, "554", "5.5.0" }, { 72, "554", "5.5.0" },
+		{ 73, "550", "5.3.0" }, { 76, "554", "5.5.0" },
+		{ 77, "550", "5.3.0" }, { 78, "554", "5.5.0" },
+		{ 99, "554", "5.0.0" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		t_begin("deliver: exit %d in a DSN", rows[i].ex);
+		t_assert_streq(deliver_exit_reply(rows[i].ex), rows[i].reply);
+		t_assert_streq(deliver_exit_dsnstatus(rows[i].ex),
+		    rows[i].dsn);
+		t_end();
+	}
+}
+
+/* Does the queue hold xfID? */
+static bool
+xf_exists(const char *id)
+{
+	char p[1024];
+	struct stat st;
+
+	(void)snprintf(p, sizeof(p), "%s/xf%s", qdir, id);
+	return stat(p, &st) == 0;
+}
+
+/* The transcript: in memory up to XscriptFileBufferSize (4096), then on
+ * disk as xfID with all of it; removed when the attempt ends. */
+static void
+test_xf(void)
+{
+	struct queue_msg m;
+	struct deliver_xf xf;
+	SM_STR *why = sm_str_new(1024);
+	char line[100], p[1024];
+	int i;
+	char *got;
+
+	t_require(queue_new(&qd, &m, why) == 0);
+	deliver_xf_open(&xf, &m);
+	t_assert(deliver_xf_text(&xf) == NULL);
+	deliver_xf_line(&xf, "550", "5.1.1", "nosuchuser8", "User unknown");
+	deliver_xf_line(&xf, "554", "5.3.0", NULL, "unknown mailer error 1");
+	t_assert_streq(deliver_xf_text(&xf), "550 5.1.1 nosuchuser8... User "
+	    "unknown\n554 5.3.0 unknown mailer error 1\n");
+	t_assert(!xf_exists(m.qm_id));
+	for (i = 0; i < 200; i++) {
+		(void)snprintf(line, sizeof(line), "%039d\n", i);
+		deliver_xf_add(&xf, line, strlen(line));
+	}
+	t_assert(xf_exists(m.qm_id));
+	(void)snprintf(p, sizeof(p), "%s/xf%s", qdir, m.qm_id);
+	got = get_file(p);
+	t_assert_streq(got, deliver_xf_text(&xf));
+	t_assert_cmp(strlen(got), ==, (size_t)(200 * 40 + 38 + 33));
+	free(got);
+	deliver_xf_close(&xf);
+	t_assert(!xf_exists(m.qm_id));
+	deliver_xf_close(&xf);		/* twice is harmless */
+	queue_abort(&m);
+	sm_str_free(why);
+}
+
 int
 main(void)
 {
@@ -760,6 +836,8 @@ main(void)
 	t_run("deliver: NOTIFY", test_notify);
 	t_run("deliver: queuewarn", test_warn);
 	t_run("deliver: the mailer's M=", test_maxsize);
+	t_run("deliver: exit codes in a DSN", test_exit_dsn);
+	t_run("deliver: the transcript file", test_xf);
 	queue_dir_close(&qd);
 	map_free_all();
 	return t_done();
