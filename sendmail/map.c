@@ -572,6 +572,18 @@ map_convtime(const char *p)
 	return total;
 }
 
+/*
+ * A flag whose argument is a string (-a -k -T -v): *SLOT takes the word at
+ * W, replacing what an earlier flag or K line left; returns where it ends.
+ */
+static char *
+map_flag_str(char **slot, char *w)
+{
+	free(*slot);
+	*slot = sm_strdup_x(map_word(&w));
+	return w;
+}
+
 /* One flag at P (after its `-'); returns where its word ends. */
 static char *
 map_flag(MAP *map, char *p)
@@ -583,10 +595,7 @@ map_flag(MAP *map, char *p)
 		map->map_mflags |= MAP_F_APPEND;
 		break;
 	case 'a':
-		w = p + 1;
-		free(map->map_app);
-		map->map_app = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_app, p + 1);
 	case 'D':
 		map->map_mflags |= MAP_F_DEFER;
 		break;
@@ -598,10 +607,7 @@ map_flag(MAP *map, char *p)
 		map->map_mflags |= MAP_F_NOFOLD;
 		break;
 	case 'k':
-		w = map_skipspace(p + 1);
-		free(map->map_keycolnm);
-		map->map_keycolnm = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_keycolnm, map_skipspace(p + 1));
 	case 'm':
 		map->map_mflags |= MAP_F_MATCHONLY;
 		break;
@@ -622,18 +628,12 @@ map_flag(MAP *map, char *p)
 		map->map_spacesub = (unsigned char)*++p;
 		break;
 	case 'T':
-		w = p + 1;
-		free(map->map_tapp);
-		map->map_tapp = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_tapp, p + 1);
 	case 't':
 		map->map_mflags |= MAP_F_NODEFER;
 		break;
 	case 'v':
-		w = map_skipspace(p + 1);
-		free(map->map_valcolnm);
-		map->map_valcolnm = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_valcolnm, map_skipspace(p + 1));
 	case 'z':
 		map->map_coldelim = map_delim(p + 1);
 		break;
