@@ -73,38 +73,42 @@ map_init(const struct map_hooks *hooks)
 		map_hk = *hooks;
 }
 
-void
-map_syserr(int err, const char *fmt, ...)
+/* A message for the cf's reader, through the hook for its kind (SYSERR:
+ * an error, with ERR; else a note), or to stderr; none when quiet. */
+static void __attribute__((format(printf, 3, 0)))
+map_say(int syserr, int err, const char *fmt, va_list ap)
 {
 	char text[MAP_MAXLINE];
-	va_list ap;
 
 	if (map_quiet)
 		return;
-	va_start(ap, fmt);
 	(void)vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	if (map_hk.mh_syserr != NULL)
+	if (syserr && map_hk.mh_syserr != NULL)
 		map_hk.mh_syserr(err, text);
+	else if (!syserr && map_hk.mh_message != NULL)
+		map_hk.mh_message(text);
 	else
 		(void)fprintf(stderr, "%s\n", text);
 }
 
 void
-map_message(const char *fmt, ...)
+map_syserr(int err, const char *fmt, ...)
 {
-	char text[MAP_MAXLINE];
 	va_list ap;
 
-	if (map_quiet)
-		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(text, sizeof(text), fmt, ap);
+	map_say(1, err, fmt, ap);
 	va_end(ap);
-	if (map_hk.mh_message != NULL)
-		map_hk.mh_message(text);
-	else
-		(void)fprintf(stderr, "%s\n", text);
+}
+
+void
+map_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	map_say(0, 0, fmt, ap);
+	va_end(ap);
 }
 
 int
