@@ -21,6 +21,7 @@
  * most PIPE_BUF bytes at a time, so no call blocks past a timeout.
  */
 #include "buf.h"
+#include "date.h"
 #include "err.h"
 
 #include <errno.h>
@@ -61,19 +62,10 @@ struct sm_buf {
 
 /* ---- time and waiting ---------------------------------------------------- */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static int
 deadline_passed(const SM_BUF *b)
 {
-	return b->b_deadline >= 0 && now_ms() >= b->b_deadline;
+	return b->b_deadline >= 0 && sm_date_monotonic_ms() >= b->b_deadline;
 }
 
 /* The poll(2) timeout for a wait ending at END (< 0: none) or at the
@@ -98,7 +90,7 @@ poll_ms(const SM_BUF *b, long long end, long long now)
 static int
 poll_fd(const SM_BUF *b, int fd, short events, int ms)
 {
-	long long end = ms < 0 ? -1 : now_ms() + ms, now;
+	long long end = ms < 0 ? -1 : sm_date_monotonic_ms() + ms, now;
 	struct pollfd pfd;
 	int r;
 
@@ -107,7 +99,7 @@ poll_fd(const SM_BUF *b, int fd, short events, int ms)
 		return -1;
 	}
 	for (;;) {
-		now = now_ms();
+		now = sm_date_monotonic_ms();
 		if (b->b_deadline >= 0 && now >= b->b_deadline) {
 			errno = ETIMEDOUT;
 			return -1;
@@ -124,7 +116,7 @@ poll_fd(const SM_BUF *b, int fd, short events, int ms)
 			return 1;
 		if (r < 0 && errno != EINTR)
 			return -1;
-		if (r == 0 && end >= 0 && now_ms() >= end &&
+		if (r == 0 && end >= 0 && sm_date_monotonic_ms() >= end &&
 		    !deadline_passed(b))
 			return 0;
 	}
@@ -290,7 +282,7 @@ sm_buf_set_timeout(SM_BUF *b, int ms)
 void
 sm_buf_set_deadline(SM_BUF *b, int ms)
 {
-	b->b_deadline = ms < 0 ? -1 : now_ms() + ms;
+	b->b_deadline = ms < 0 ? -1 : sm_date_monotonic_ms() + ms;
 }
 
 /* ---- input ------------------------------------------------------------------- */

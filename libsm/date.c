@@ -4,7 +4,8 @@
  * formatter, and a parser for the current and obsolete syntax.
  *
  * Public: sm_arpadate, sm_date_ctime, sm_date_format, sm_date_parse,
- * sm_date_timegm.  Any process, any privilege; no state.
+ * sm_date_timegm, sm_date_monotonic_ms (the one clock libsm's timeouts
+ * use).  Any process, any privilege; no state.
  *
  * What sendmail 8.17 writes (observed on sendmail 8.17.1.9, Debian 12, with
  * headers "HX-B: $b" / "HX-D: $d" on a delivered message, time pinned with an
@@ -619,4 +620,13 @@ sm_date_parse(const char *s, size_t len, struct sm_date *dp,
 	if (rc < 0 && errp != NULL)
 		*errp = c.why != NULL ? c.why : "malformed date";
 	return rc < 0 ? -1 : 0;
+}
+
+long long
+sm_date_monotonic_ms(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

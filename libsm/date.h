@@ -8,11 +8,13 @@
  *	sm_date_format()	a date-time in a zone the caller names
  *	sm_date_parse()	RFC 5322 date-time, obsolete RFC 822 forms included
  *	sm_date_timegm()	civil UTC time to time_t without touching TZ
+ *	sm_date_monotonic_ms()	a clock for timeouts, which no date change moves
  *
  * Formatting follows sendmail 8.17's arpadate() byte for byte (see date.c
  * for what was observed); parsing is RFC 5322 section 3.3 with the section
- * 4.3 obsolete syntax.  Pure functions: any process, any privilege.  Only
- * sm_arpadate and sm_date_ctime read the local zone (TZ, tzset(3)).
+ * 4.3 obsolete syntax.  Pure functions but the clock: any process, any
+ * privilege.  Only sm_arpadate and sm_date_ctime read the local zone (TZ,
+ * tzset(3)).
  */
 #ifndef SM_DATE_H
 #define SM_DATE_H
@@ -90,5 +92,14 @@ int	sm_date_parse(const char *s, size_t len, struct sm_date *dp,
  */
 int	sm_date_timegm(int year, int mon, int mday, int hour, int min,
 	    int sec, time_t *tp);
+
+/*
+ * sm_date_monotonic_ms -- milliseconds on CLOCK_MONOTONIC: deadlines and
+ *	elapsed times that setting the date (or a leap second) cannot move.
+ *	Only differences mean anything.
+ * Parameters: none.
+ * Returns: the clock, in ms.
+ */
+long long	sm_date_monotonic_ms(void);
 
 #endif

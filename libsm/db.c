@@ -4,7 +4,7 @@
  *
  * The format facts, the API and the guards against damaged files are
  * described in db.h.  Public: sm_db_type_byname, sm_db_type_name,
- * sm_db_open, sm_db_get, sm_db_put, sm_db_del, sm_db_first, sm_db_next,
+ * sm_db_path, sm_db_open, sm_db_get, sm_db_put, sm_db_del, sm_db_first, sm_db_next,
  * sm_db_changed, sm_db_close, sm_db_abort.
  *
  * Runs in the MTA (readers, unprivileged or root) and in makemap and
@@ -115,6 +115,20 @@ sm_db_type_name(enum sm_db_type type)
 {
 	SM_ASSERT(type == SM_DB_HASH || type == SM_DB_BTREE);
 	return type_names[type];
+}
+
+char *
+sm_db_path(const char *name)
+{
+	size_t n = strlen(name), s = strlen(SM_DB_SUFFIX);
+	char *p;
+
+	if (n >= s && strcmp(name + n - s, SM_DB_SUFFIX) == 0)
+		return sm_strdup_x(name);
+	p = sm_malloc_x(n + s + 1);
+	memcpy(p, name, n);
+	memcpy(p + n, SM_DB_SUFFIX, s + 1);
+	return p;
 }
 
 /* Fail with errno E and the static sentence WHY. */

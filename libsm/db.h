@@ -115,6 +115,14 @@ enum sm_db_put {
 #define SM_DB_SUFFIX		".db"
 
 /*
+ * sm_db_path -- the file of map NAME: NAME with SM_DB_SUFFIX added,
+ *	unless NAME already ends with it (as sendmail, makemap and
+ *	praliases name the file of a hash or btree map).
+ * Returns: the path, malloc'd (never NULL).
+ */
+char	*sm_db_path(const char *name);
+
+/*
  * sm_db_type_byname -- the type makemap calls NAME ("hash", "btree",
  *	"implicit" = hash).
  * Returns 0 and sets *typep, or -1 (errno EINVAL) for an unknown name.

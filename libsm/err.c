@@ -21,29 +21,35 @@ sm_abort_at(const char *file, int line, const char *expr)
 	abort();
 }
 
+/* The last word of a process that is about to end: WHAT, then FMT. */
+static void __attribute__((format(printf, 2, 0)))
+log_last(const char *what, const char *fmt, va_list ap)
+{
+	char msg[1024];
+
+	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	sm_log(LOG_CRIT, NULL, "%s%s", what, msg);
+}
+
 void
 sm_panic(const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_last("panic: ", fmt, ap);
 	va_end(ap);
-	sm_log(LOG_CRIT, NULL, "panic: %s", msg);
 	abort();
 }
 
 void
 sm_fatal(int exitstatus, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_last("", fmt, ap);
 	va_end(ap);
-	sm_log(LOG_CRIT, NULL, "%s", msg);
 	exit(exitstatus);
 }
 

@@ -9,6 +9,7 @@
  * being taken, and a LOG_NOTICE line when a stale dot-lock is removed.
  */
 #include "lock.h"
+#include "date.h"
 #include "err.h"
 #include "log.h"
 
@@ -26,15 +27,6 @@
 #define NAP_MAX_MS	64	/* and the longest */
 
 /* ---- time ------------------------------------------------------------ */
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 nap_ms(long long ms)
@@ -56,10 +48,10 @@ another_try(int timeout_ms, long long *deadline, long long *nap)
 	long long left;
 
 	if (*deadline < 0) {
-		*deadline = now_ms() + timeout_ms;
+		*deadline = sm_date_monotonic_ms() + timeout_ms;
 		*nap = NAP_FIRST_MS;
 	}
-	left = *deadline - now_ms();
+	left = *deadline - sm_date_monotonic_ms();
 	if (left <= 0)
 		return 0;
 	nap_ms(*nap < left ? *nap : left);

@@ -19,6 +19,7 @@
  * Between fork and exec the child does only async-signal-safe calls.
  */
 #include "spawn.h"
+#include "date.h"
 #include "err.h"
 
 #include <errno.h>
@@ -374,20 +375,11 @@ sm_spawn_close(struct sm_spawn *sp)
 
 /* ---- waiting ------------------------------------------------------------ */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Reap PID within MS (< 0: forever).  1 reaped, 0 still running, -1 error. */
 static int
 reap_within(pid_t pid, int ms, int *status)
 {
-	long long deadline = now_ms() + (ms > 0 ? ms : 0);
+	long long deadline = sm_date_monotonic_ms() + (ms > 0 ? ms : 0);
 	struct timespec nap = { 0, 1000000 };
 	pid_t rc;
 
@@ -397,7 +389,7 @@ reap_within(pid_t pid, int ms, int *status)
 			return 1;
 		if (rc < 0 && errno != EINTR)
 			return -1;
-		if (rc == 0 && now_ms() >= deadline)
+		if (rc == 0 && sm_date_monotonic_ms() >= deadline)
 			return 0;
 		if (rc == 0) {
 			(void)nanosleep(&nap, NULL);
@@ -576,11 +568,12 @@ sm_spawn_pump(struct sm_spawn *sp, const void *in, size_t inlen,
     const char **errp)
 {
 	struct sm_spawn_buf *bufs[3] = { NULL, out, err };
-	long long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+	long long deadline = sm_date_monotonic_ms();
 	size_t off = 0;
 	sigset_t old;
 	int i, rc = 0, pending, ms;
 
+	deadline += timeout_ms > 0 ? timeout_ms : 0;
 	for (i = 1; i < 3; i++)
 		if (bufs[i] != NULL)
 			buf_add(bufs[i], "", 0);	/* "" rather than NULL */
@@ -592,7 +585,8 @@ sm_spawn_pump(struct sm_spawn *sp, const void *in, size_t inlen,
 	hold_sigpipe(&old, &pending);
 	while (rc == 0 && (sp->sp_pipe[0] >= 0 || sp->sp_pipe[1] >= 0 ||
 	    sp->sp_pipe[2] >= 0)) {
-		ms = timeout_ms < 0 ? -1 : (int)(deadline - now_ms());
+		ms = timeout_ms < 0 ? -1 :
+		    (int)(deadline - sm_date_monotonic_ms());
 		if (timeout_ms >= 0 && ms < 0)
 			ms = 0;
 		rc = pump_round(sp, in, inlen, &off, bufs, ms);

@@ -245,21 +245,6 @@ map_type(const struct opts *o, enum sm_db_type *tp, FILE *err)
 	return open_error(o, "Unknown database type", err);
 }
 
-/* MAP plus ".db" unless it already ends so. */
-static char *
-map_path(const char *map)
-{
-	size_t n = strlen(map), s = strlen(SM_DB_SUFFIX);
-	char *p;
-
-	if (n >= s && strcmp(map + n - s, SM_DB_SUFFIX) == 0)
-		return sm_strdup_x(map);
-	p = sm_malloc_x(n + s + 1);
-	memcpy(p, map, n);
-	memcpy(p + n, SM_DB_SUFFIX, s + 1);
-	return p;
-}
-
 /* The real makemap's safety checks on the file (without -s: no links). */
 static const char *
 unsafe(const struct opts *o, const char *path, struct stat *sb, bool *exists)
@@ -440,7 +425,7 @@ run(struct opts *o, FILE *in, FILE *out, FILE *err)
 		return rc;
 	if ((rc = map_type(o, &type, err)) >= 0)
 		return rc;
-	path = map_path(o->map);
+	path = sm_db_path(o->map);
 	if (o->safe && (real = realpath(path, NULL)) != NULL) {
 		/* -s: write what a symbolic link points at */
 		free(path);

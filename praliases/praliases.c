@@ -63,27 +63,12 @@ praliases_split(char **cursor)
 	return b;
 }
 
-/* The file of map NAME: ".db" added unless there. */
-static char *
-db_path(const char *name)
-{
-	size_t n = strlen(name), s = strlen(SM_DB_SUFFIX);
-	char *p;
-
-	if (n >= s && strcmp(name + n - s, SM_DB_SUFFIX) == 0)
-		return sm_strdup_x(name);
-	p = sm_malloc_x(n + s + 1);
-	memcpy(p, name, n);
-	memcpy(p + n, SM_DB_SUFFIX, s + 1);
-	return p;
-}
-
 /* Open NAME as TYPE (NULL: hash, then btree). */
 static SM_DB *
 open_db(const char *type, const char *name, FILE *err)
 {
 	struct sm_db_opts o;
-	char *path = db_path(name);
+	char *path = sm_db_path(name);
 	enum sm_db_type t;
 	SM_DB *db;
 

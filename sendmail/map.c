@@ -73,38 +73,42 @@ map_init(const struct map_hooks *hooks)
 		map_hk = *hooks;
 }
 
-void
-map_syserr(int err, const char *fmt, ...)
+/* A message for the cf's reader, through the hook for its kind (SYSERR:
+ * an error, with ERR; else a note), or to stderr; none when quiet. */
+static void __attribute__((format(printf, 3, 0)))
+map_say(int syserr, int err, const char *fmt, va_list ap)
 {
 	char text[MAP_MAXLINE];
-	va_list ap;
 
 	if (map_quiet)
 		return;
-	va_start(ap, fmt);
 	(void)vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	if (map_hk.mh_syserr != NULL)
+	if (syserr && map_hk.mh_syserr != NULL)
 		map_hk.mh_syserr(err, text);
+	else if (!syserr && map_hk.mh_message != NULL)
+		map_hk.mh_message(text);
 	else
 		(void)fprintf(stderr, "%s\n", text);
 }
 
 void
-map_message(const char *fmt, ...)
+map_syserr(int err, const char *fmt, ...)
 {
-	char text[MAP_MAXLINE];
 	va_list ap;
 
-	if (map_quiet)
-		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(text, sizeof(text), fmt, ap);
+	map_say(1, err, fmt, ap);
 	va_end(ap);
-	if (map_hk.mh_message != NULL)
-		map_hk.mh_message(text);
-	else
-		(void)fprintf(stderr, "%s\n", text);
+}
+
+void
+map_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	map_say(0, 0, fmt, ap);
+	va_end(ap);
 }
 
 int
@@ -572,6 +576,18 @@ map_convtime(const char *p)
 	return total;
 }
 
+/*
+ * A flag whose argument is a string (-a -k -T -v): *SLOT takes the word at
+ * W, replacing what an earlier flag or K line left; returns where it ends.
+ */
+static char *
+map_flag_str(char **slot, char *w)
+{
+	free(*slot);
+	*slot = sm_strdup_x(map_word(&w));
+	return w;
+}
+
 /* One flag at P (after its `-'); returns where its word ends. */
 static char *
 map_flag(MAP *map, char *p)
@@ -583,10 +599,7 @@ map_flag(MAP *map, char *p)
 		map->map_mflags |= MAP_F_APPEND;
 		break;
 	case 'a':
-		w = p + 1;
-		free(map->map_app);
-		map->map_app = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_app, p + 1);
 	case 'D':
 		map->map_mflags |= MAP_F_DEFER;
 		break;
@@ -598,10 +611,7 @@ map_flag(MAP *map, char *p)
 		map->map_mflags |= MAP_F_NOFOLD;
 		break;
 	case 'k':
-		w = map_skipspace(p + 1);
-		free(map->map_keycolnm);
-		map->map_keycolnm = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_keycolnm, map_skipspace(p + 1));
 	case 'm':
 		map->map_mflags |= MAP_F_MATCHONLY;
 		break;
@@ -622,18 +632,12 @@ map_flag(MAP *map, char *p)
 		map->map_spacesub = (unsigned char)*++p;
 		break;
 	case 'T':
-		w = p + 1;
-		free(map->map_tapp);
-		map->map_tapp = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_tapp, p + 1);
 	case 't':
 		map->map_mflags |= MAP_F_NODEFER;
 		break;
 	case 'v':
-		w = map_skipspace(p + 1);
-		free(map->map_valcolnm);
-		map->map_valcolnm = sm_strdup_x(map_word(&w));
-		return w;
+		return map_flag_str(&map->map_valcolnm, map_skipspace(p + 1));
 	case 'z':
 		map->map_coldelim = map_delim(p + 1);
 		break;

@@ -26,21 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The path of MAP's file: the argument, with ".db" unless it has it. */
-static char *
-map_db_path(const MAP *map)
-{
-	const char *f = map->map_file;
-	size_t n = strlen(f), sl = strlen(SM_DB_SUFFIX);
-	char *p;
-
-	if (n >= sl && strcmp(f + n - sl, SM_DB_SUFFIX) == 0)
-		return sm_strdup_x(f);
-	p = sm_malloc_x(n + sl + 1);
-	(void)snprintf(p, n + sl + 1, "%s%s", f, SM_DB_SUFFIX);
-	return p;
-}
-
 /* A good file of the other type: Berkeley DB's own complaint, which
  * sendmail lets through before its message. */
 static void
@@ -65,7 +50,7 @@ map_db_open(MAP *map, const struct map_class *mc, int quiet)
 	/* keys go to the file exactly as map_db_try makes them */
 	static const struct sm_db_opts raw = { 0, SM_DB_NUL_NEVER, 0, 0, 0 };
 	const char *why = NULL;
-	char *path = map_db_path(map);
+	char *path = sm_db_path(map->map_file);
 	SM_DB *db;
 	int e;
 

@@ -26,63 +26,21 @@
 # Needs root, unshare, m4, flock, python3 and the reference binary;
 # skips otherwise.
 . "$TERN_LIB"
+. "$TERN_TOP/test/lib_ns.sh"
 LC_ALL=C
 export LC_ALL
 
 name=queue_real
-if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
-	t_skip "$name" "needs root and unshare for a private namespace"
-	exit 0
-fi
-t_need m4 flock python3
+ns_need "$name" m4 flock python3
 tool=$TERN_OBJ/test/tools/queuetool
-if [ ! -x "$tool" ]; then
-	t_skip "$name" "test/tools/queuetool is not built"
-	exit 0
-fi
+ns_tool "$name" "$tool"
 t_reference
 
 w=$TMPDIR/queue
 mkdir -p "$w/out"
-cat >"$w/q.mc" <<'EOF'
-divert(0)dnl
-include(`../m4/cf.m4')dnl
-OSTYPE(linux)dnl
-define(`confQUEUE_LA', `1000')dnl
-MAILER(local)dnl
-MAILER(smtp)dnl
-EOF
-if ! (cd "$SMREF/usr/share/sendmail/cf/cf" && m4 "$w/q.mc") >"$w/cf" 2>"$w/m4.err"
-then
-	t_fail "$name: m4" "$(head -n 1 "$w/m4.err")"
-	exit 0
-fi
+ns_refcf "$name" "$w/cf" </dev/null
 
-# An SMTP client for "sendmail -bs": one command per stdin line, waiting
-# for each reply ("\n" in a line is CRLF); prints the 250 lines of DATA.
-cat >"$w/smtp.py" <<'EOF'
-import subprocess, sys
-p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
-                     stdout=subprocess.PIPE)
-def reply():
-    while True:
-        l = p.stdout.readline().decode('latin-1')
-        if not l or l[3:4] != '-':
-            return l.rstrip()
-def cmd(s):
-    p.stdin.write(s.encode('latin-1') + b'\r\n')
-    p.stdin.flush()
-    return reply()
-reply()
-cmd('EHLO client.example.net')
-for line in sys.stdin.read().split('\n'):
-    if line:
-        r = cmd(line.replace('\\n', '\r\n'))
-        if line.endswith('\\n.'):
-            print(r)
-cmd('QUIT')
-p.wait()
-EOF
+ns_bs_client "$w/smtp.py"
 
 # The part that runs inside the namespace: $1 work dir, $2 sendmail,
 # $3 queuetool.  Results go to $1/out as NAME.real / NAME.tern pairs.

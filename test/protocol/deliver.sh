@@ -20,63 +20,26 @@
 # Needs root, unshare, m4, python3 and the reference binary; skips
 # otherwise.
 . "$TERN_LIB"
+. "$TERN_TOP/test/lib_ns.sh"
 LC_ALL=C
 export LC_ALL
 
 name=deliver
-if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
-	t_skip "$name" "needs root and unshare for a private namespace"
-	exit 0
-fi
-t_need m4 python3
+ns_need "$name" m4 python3
 drive=$TERN_OBJ/test/tools/deliver_drive
-if [ ! -x "$drive" ]; then
-	t_skip "$name" "test/tools/deliver_drive is not built"
-	exit 0
-fi
+ns_tool "$name" "$drive"
 t_reference
 
 w=$TMPDIR/deliver
 mkdir -p "$w/out"
-cat >"$w/d.mc" <<'EOF'
-divert(0)dnl
-include(`../m4/cf.m4')dnl
-OSTYPE(linux)dnl
-define(`confQUEUE_LA', `1000')dnl
+ns_refcf "$name" "$w/cf" <<'EOF'
 define(`LOCAL_MAILER_PATH', `/srv/w/lmail')dnl
 define(`LOCAL_MAILER_ARGS', `lmail $u')dnl
-MAILER(local)dnl
-MAILER(smtp)dnl
 EOF
-if ! (cd "$SMREF/usr/share/sendmail/cf/cf" && m4 "$w/d.mc") >"$w/cf" 2>"$w/m4.err"
-then
-	t_fail "$name: m4" "$(head -n 1 "$w/m4.err")"
-	exit 0
-fi
 # Tern's copy: the same cf with the built-in local mailer
 sed 's|^Mlocal,\([ 	]*\)P=/srv/w/lmail,|Mlocal,\1P=[LOCAL],|' "$w/cf" >"$w/cf.tern"
 
-cat >"$w/smtp.py" <<'EOF'
-import subprocess, sys
-p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
-                     stdout=subprocess.PIPE)
-def reply():
-    while True:
-        l = p.stdout.readline().decode('latin-1')
-        if not l or l[3:4] != '-':
-            return l.rstrip()
-def cmd(s):
-    p.stdin.write(s.encode('latin-1') + b'\r\n')
-    p.stdin.flush()
-    return reply()
-reply()
-cmd('EHLO client.example.net')
-for line in sys.stdin.read().split('\n'):
-    if line:
-        print(cmd(line.replace('\\n', '\r\n')))
-cmd('QUIT')
-p.wait()
-EOF
+ns_bs_client "$w/smtp.py"
 
 cat >"$w/inner.sh" <<'EOF'
 w=$1 sm=$2 drive=$3

@@ -52,6 +52,7 @@
 #                    what follows the first empty line, up to the empty
 #                    line that ends the message in the mbox
 #   h_msghdrs USER K print the header lines of that message
+. "$TERN_TOP/test/lib_ns.sh"
 LC_ALL=C
 export LC_ALL
 H_DATA=$TERN_TOP/test/protocol/data
@@ -63,11 +64,7 @@ h_enter() {
 		_h_inside
 		return
 	fi
-	if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
-		t_skip "$H_NAME" "needs root and unshare for a private namespace"
-		exit 0
-	fi
-	t_need m4 python3 ip
+	ns_need "$H_NAME" m4 python3 ip
 	H_INSIDE=1
 	export H_INSIDE H_MTA
 	exec unshare -u -m -n -- sh "$0" "$@"

@@ -11,6 +11,7 @@
  * real pipe; all must give the same lines.
  */
 #include "libsm/buf.h"
+#include "libsm/date.h"
 #include "t.h"
 
 #include <errno.h>
@@ -27,15 +28,6 @@
 #include <unistd.h>
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static long long
-ms_now(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 sleep_ms(int ms)
@@ -375,10 +367,10 @@ test_timeout(void)
 	t_require(pipe(fds) == 0);
 	b = sm_buf_new(fds[0], -1);
 	sm_buf_set_timeout(b, 50);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	errno = 0;
 	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
-	dt = ms_now() - t0;
+	dt = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(errno, ==, ETIMEDOUT);
 	t_assert_cmp(dt, >=, 45);
 	t_assert_cmp(dt, <, 1000);
@@ -408,10 +400,10 @@ test_deadline(void)
 	b = sm_buf_new(fds[0], -1);
 	sm_buf_set_timeout(b, 500);
 	sm_buf_set_deadline(b, 40);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	errno = 0;
 	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
-	dt = ms_now() - t0;
+	dt = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(errno, ==, ETIMEDOUT);
 	t_assert_cmp(dt, >=, 35);
 	t_assert_cmp(dt, <, 500);
@@ -442,10 +434,10 @@ test_deadline_short(void)
 	b = sm_buf_new(sv[0], sv[0]);
 	sm_buf_set_timeout(b, 5000);
 	sm_buf_set_deadline(b, 40);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	errno = 0;
 	t_assert_cmp(sm_buf_getline(b, 64, SM_LINE_STRICT, &ln), ==, -1);
-	dt = ms_now() - t0;
+	dt = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(errno, ==, ETIMEDOUT);
 	t_assert_cmp(dt, >=, 35);
 	t_assert_cmp(dt, <, 1000);
@@ -668,9 +660,9 @@ test_pending(void)
 
 	t_require(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	b = sm_buf_new(sv[0], sv[0]);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_buf_wait_input(b, 30), ==, 0);
-	t_assert_cmp(ms_now() - t0, >=, 25);
+	t_assert_cmp(sm_date_monotonic_ms() - t0, >=, 25);
 	t_assert_cmp(sm_buf_wait_input(b, 0), ==, 0);
 	t_require(write(sv[1], "STARTTLS\r\nMAIL FROM:<a>\r\n", 25) == 25);
 	t_assert_cmp(sm_buf_wait_input(b, 1000), ==, 1);
@@ -744,13 +736,13 @@ test_write_timeout(void)
 	t_require(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
 	b = sm_buf_new(sv[0], sv[0]);
 	sm_buf_set_timeout(b, 50);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	errno = 0;
 	for (i = 0; i < 400 && r == 0; i++)
 		r = sm_buf_write(b, block, sizeof(block));
 	t_assert_cmp(r, ==, -1);
 	t_assert_cmp(errno, ==, ETIMEDOUT);
-	t_assert_cmp(ms_now() - t0, <, 1500);
+	t_assert_cmp(sm_date_monotonic_ms() - t0, <, 1500);
 	t_assert_cmp(sm_buf_outpending(b), >, 0);
 	sm_buf_free(b);
 	(void)close(sv[0]);

@@ -5,7 +5,7 @@
  * message: its envelope and H lines, the multipart/report parts, the
  * message/delivery-status fields, the returned message.  The recording:
  * "printf 'Subject: h\nTo: nosuchuser\n\nbody h\n' | sendmail -odi -oem
- * -f root nosuchuser" as mta.example.org, the cf of t_headers.c, the
+ * -f root nosuchuser" as mta.example.org, the cf of t_cfsetup.h, the
  * bounce held in the queue by a local mailer that deferred root.  Our
  * own words in the text part are not compared, only the lines programs
  * match.  A delay warning recorded the same way (Timeout.queuewarn=1s)
@@ -19,6 +19,7 @@
 #include "sendmail/queue.h"
 #include "sendmail/readcf.h"
 #include "t.h"
+#include "t_cfsetup.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,27 +27,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static const char *const cf[] = {
-	"H?P?Return-Path: <$g>",
-	"HReceived: $?sfrom $s $.$?_($?s$|from $.$_)\n"
-	"\t$.$?{auth_type}(authenticated$?{auth_ssf} bits=${auth_ssf}$.)\n"
-	"\t$.by $j ($v/$Z)$?r with $r$. id $i$?{tls_version}\n"
-	"\t(version=${tls_version} cipher=${cipher} bits=${cipher_bits} "
-	"verify=${verify})$.$?u\n"
-	"\tfor $u; $|;\n"
-	"\t$.$b",
-	"H?D?Resent-Date: $a",
-	"H?D?Date: $a",
-	"H?F?Resent-From: $?x$x <$g>$|$g$.",
-	"H?F?From: $?x$x <$g>$|$g$.",
-	"H?x?Full-Name: $x",
-	"H?M?Resent-Message-Id: <$t.$i@$j>",
-	"H?M?Message-Id: <$t.$i@$j>",
-	"Mlocal, P=/srv/w/dl.sh, F=lsDFMAw5:/|@qSPfhn9, T=DNS/RFC822/X-Unix, "
-	"A=dl.sh $u",
-	NULL
-};
 
 /* The message that bounced, as its qf was (sendmail 8.17.1.9). */
 static const char orig_qf[] =
@@ -105,15 +85,7 @@ static const char bounce_tail[] =
 static void
 load(void)
 {
-	char line[1024];
-	size_t i;
-
-	readcf_init();
-	macro_init();
-	for (i = 0; cf[i] != NULL; i++) {
-		(void)snprintf(line, sizeof(line), "%s", cf[i]);
-		readcf_line(line, (int)i + 1);
-	}
+	cfsetup_load();
 	macro_set('j', "mta.example.org");
 	macro_set('v', "8.17.1.9");
 	macro_set('Z', "8.17.1.9");

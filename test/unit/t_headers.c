@@ -21,46 +21,10 @@
 #include "sendmail/queue.h"
 #include "sendmail/readcf.h"
 #include "t.h"
+#include "t_cfsetup.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The H lines of the generated cf (cf.m4 of 8.17.1.9), as folded lines. */
-static const char *const cf_h[] = {
-	"H?P?Return-Path: <$g>",
-	"HReceived: $?sfrom $s $.$?_($?s$|from $.$_)\n"
-	"\t$.$?{auth_type}(authenticated$?{auth_ssf} bits=${auth_ssf}$.)\n"
-	"\t$.by $j ($v/$Z)$?r with $r$. id $i$?{tls_version}\n"
-	"\t(version=${tls_version} cipher=${cipher} bits=${cipher_bits} "
-	"verify=${verify})$.$?u\n"
-	"\tfor $u; $|;\n"
-	"\t$.$b",
-	"H?D?Resent-Date: $a",
-	"H?D?Date: $a",
-	"H?F?Resent-From: $?x$x <$g>$|$g$.",
-	"H?F?From: $?x$x <$g>$|$g$.",
-	"H?x?Full-Name: $x",
-	"H?M?Resent-Message-Id: <$t.$i@$j>",
-	"H?M?Message-Id: <$t.$i@$j>",
-	NULL
-};
-
-static void
-load(void)
-{
-	char line[1024];
-	size_t i;
-
-	readcf_init();
-	macro_init();
-	for (i = 0; cf_h[i] != NULL; i++) {
-		(void)snprintf(line, sizeof(line), "%s", cf_h[i]);
-		readcf_line(line, (int)i + 1);
-	}
-	(void)snprintf(line, sizeof(line), "%s", "Mlocal, P=/srv/w/dl.sh, "
-	    "F=lsDFMAw5:/|@qSPfhn9, T=DNS/RFC822/X-Unix, A=dl.sh $u");
-	readcf_line(line, 20);
-}
 
 /* Set the macros of one recorded run.  U: $u (NULL: unset). */
 static void
@@ -304,7 +268,7 @@ test_submit(void)
 		struct queue_file *qf = queue_file_new();
 
 		t_begin("hdr_submit: %s", submit_rows[i].name);
-		load();
+		cfsetup_load();
 		set_macros(submit_rows[i].id, submit_rows[i].date,
 		    submit_rows[i].t, submit_rows[i].s, submit_rows[i].r,
 		    submit_rows[i].under, submit_rows[i].u, submit_rows[i].g,
@@ -333,7 +297,7 @@ test_put_local(void)
 	SM_STR *out = sm_str_new(0);
 	MAILER *m;
 
-	load();
+	cfsetup_load();
 	set_macros("6AM3hNcD012098", "Sun, 22 Nov 2026 03:43:23 GMT",
 	    "202611220343", "client.example.net", "ESMTP", "root@localhost",
 	    "<root>", "alice@example.com", NULL);
@@ -374,7 +338,7 @@ test_dropfrom(void)
 	for (k = 0; k < 2; k++) {
 		qf = queue_file_new();
 		out = sm_str_new(0);
-		load();
+		cfsetup_load();
 		(void)snprintf(line, sizeof(line), "%s", "S0");
 		readcf_line(line, 30);
 		(void)snprintf(line, sizeof(line), "%s",
@@ -490,7 +454,7 @@ test_hops(void)
 		    "Received: from h%d by h%d; Sun, 1 Nov 2026 00:00:00 "
 		    "+0000\n", i, i);
 	(void)snprintf(text + len, sizeof(text) - len, "Subject: h\n");
-	load();
+	cfsetup_load();
 	set_macros("6AM3nlbg000803", "Sun, 22 Nov 2026 03:49:45 GMT",
 	    "202611220349", NULL, NULL, "root@localhost", "root",
 	    "alice@example.com", NULL);
@@ -519,7 +483,7 @@ test_put_drop(void)
 	struct queue_file *qf = queue_file_new();
 	SM_STR *out = sm_str_new(0);
 
-	load();
+	cfsetup_load();
 	set_macros("6AM3lvds021024", "Sun, 22 Nov 2026 03:47:57 GMT",
 	    "202611220347", NULL, NULL, "root@localhost", "root",
 	    "alice@example.com", NULL);
@@ -596,7 +560,7 @@ test_submit_more(void)
 	char line[256];
 	size_t i;
 
-	load();
+	cfsetup_load();
 	for (i = 0; more[i] != NULL; i++) {
 		(void)snprintf(line, sizeof(line), "%s", more[i]);
 		readcf_line(line, 40);
@@ -727,7 +691,7 @@ test_define(void)
 	hdr_reset();
 	t_assert_cmp(hdr_ntemplates(), ==, 0);
 	/* readcf keeps the H lines */
-	load();
+	cfsetup_load();
 	t_assert_cmp(hdr_ntemplates(), ==, 9);
 	readcf_init();
 	t_assert_cmp(hdr_ntemplates(), ==, 0);

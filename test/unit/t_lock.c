@@ -8,6 +8,7 @@
  * expected conflicts are POSIX's (shared/shared compatible, anything with
  * exclusive not) and flock(2)'s, which agree.
  */
+#include "libsm/date.h"
 #include "libsm/lock.h"
 #include "libsm/log.h"
 #include "t.h"
@@ -45,15 +46,6 @@ make_file(const char *path)
 		return -1;
 	}
 	return fd;
-}
-
-static long long
-ms_now(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* ---- a lock holder in another process --------------------------------- */
@@ -260,9 +252,9 @@ test_waits(void)
 		t_require(fd >= 0 && holder_start(&h, &r) == 0);
 		t_assert_cmp(holder_says(&h), ==, 'L');
 		why = NULL;
-		t0 = ms_now();
+		t0 = sm_date_monotonic_ms();
 		st = sm_lock(fd, r.kind, SM_LOCK_EX, waits[i].timeout_ms, &why);
-		took = ms_now() - t0;
+		took = sm_date_monotonic_ms() - t0;
 		t_assert_cmp(st, ==, waits[i].ok ? 0 : -1);
 		if (!waits[i].ok)
 			t_assert(why != NULL && strcmp(why,
@@ -464,10 +456,10 @@ test_dotlock_wait(void)
 	r.path = tpath("mbox");
 	t_require(holder_start(&h, &r) == 0);
 	t_assert_cmp(holder_says(&h), ==, 'L');
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_dotlock(&dl, r.path, 120, SM_DOTLOCK_STALE, &why), ==,
 	    -1);
-	took = ms_now() - t0;
+	took = sm_date_monotonic_ms() - t0;
 	t_assert_streq(why, "timed out waiting for a lock");
 	t_assert_cmp(took, >=, 110);
 	t_assert_cmp(took, <=, 600);
@@ -476,10 +468,10 @@ test_dotlock_wait(void)
 	r.hold_ms = 150;
 	t_require(holder_start(&h, &r) == 0);
 	t_assert_cmp(holder_says(&h), ==, 'L');
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_dotlock(&dl, r.path, 800, SM_DOTLOCK_STALE, &why), ==,
 	    0);
-	took = ms_now() - t0;
+	took = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(took, >=, 100);
 	t_assert_cmp(took, <=, 700);
 	t_assert_cmp(holder_says(&h), ==, 'U');

@@ -11,6 +11,7 @@
  * EX_UNAVAILABLE.  Programs run are Debian 12's /bin/sh (dash), cat, env,
  * pwd, ls, id, true.
  */
+#include "libsm/date.h"
 #include "libsm/spawn.h"
 #include "t.h"
 
@@ -30,15 +31,6 @@
 #include <unistd.h>
 
 static char *const no_env[] = { NULL };
-
-static long long
-ms_now(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Run /bin/sh -c SCRIPT with stdout and stderr piped; the exit code. */
 static int
@@ -377,7 +369,7 @@ test_timeout(void)
 	memset(&out, 0, sizeof(out));
 	sm_spawn_init(&sp, "/bin/sh", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
 	errno = 0;
 	t_assert_cmp(sm_spawn_pump(&sp, NULL, 0, &out, NULL, 150, &why), ==, -1);
@@ -385,7 +377,7 @@ test_timeout(void)
 	t_assert_streq(why, "timed out talking to the program");
 	grand = (pid_t)atol(out.b_data);
 	t_assert_cmp(sm_spawn_wait(&sp, 0), ==, EX_TEMPFAIL);
-	took = ms_now() - t0;
+	took = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(sp.sp_timedout, ==, 1);
 	t_assert(WIFSIGNALED(sp.sp_status));
 	t_assert_cmp(WTERMSIG(sp.sp_status), ==, SIGTERM);
@@ -413,12 +405,12 @@ test_timeout_kill(void)
 	sm_spawn_init(&sp, "/bin/sh", argv, no_env);
 	sp.sp_io[1] = SM_SPAWN_PIPE;
 	sp.sp_grace_ms = 100;
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
 	/* wait until the trap is set */
 	t_assert_cmp(read(sp.sp_pipe[1], &c, 1), ==, 1);
 	t_assert_cmp(sm_spawn_wait(&sp, 100), ==, EX_TEMPFAIL);
-	took = ms_now() - t0;
+	took = sm_date_monotonic_ms() - t0;
 	t_assert_cmp(sp.sp_timedout, ==, 1);
 	t_assert(WIFSIGNALED(sp.sp_status));
 	t_assert_cmp(WTERMSIG(sp.sp_status), ==, SIGKILL);
@@ -437,9 +429,9 @@ test_wait_closes(void)
 	sm_spawn_init(&sp, "/bin/cat", argv, no_env);
 	sp.sp_io[0] = sp.sp_io[1] = SM_SPAWN_PIPE;
 	t_assert_cmp(sm_spawn_start(&sp, NULL), ==, 0);
-	t0 = ms_now();
+	t0 = sm_date_monotonic_ms();
 	t_assert_cmp(sm_spawn_wait(&sp, 3000), ==, EX_OK);
-	t_assert_cmp(ms_now() - t0, <, 1000);
+	t_assert_cmp(sm_date_monotonic_ms() - t0, <, 1000);
 	t_assert_cmp(sp.sp_pipe[0], ==, -1);
 	t_assert_cmp(sp.sp_pipe[1], ==, -1);
 	sm_spawn_close(&sp);		/* idempotent */

@@ -330,112 +330,183 @@ test_session_basic(void)
 	free(o);
 }
 
-static void
-test_session_refusals(void)
-{
-	char *o = session("HELO c\r\nMAIL FROM:<a@spam.example>\r\n"
-	    "MAIL FROM:<a@example.com>\r\nRCPT TO:<u@relay.denied>\r\n"
-	    "RCPT TO:<nosuch>\r\nRCPT TO:<u@bad.example>\r\n"
-	    "RCPT TO:<x@discard.me>\r\nDATA\r\nSubject: d\r\n\r\nx\r\n.\r\n"
-	    "QUIT\r\n", NULL);
+/*
+ * Sessions judged by their replies alone: the whole lines that must be
+ * there, texts that must be somewhere (MORE) or nowhere (NONE), and the
+ * qf files left in the queue (QUEUED, -1: not looked at).  MAXSIZE,
+ * MAXRCPT and PRIVACY set the options of those names for the session.
+ */
+static const struct session_row {
+	const char *name, *input;
+	const char *want[16], *more[2], *none[4];
+	int queued;
+	long maxsize;
+	int maxrcpt;
+	unsigned long privacy;
+} session_rows[] = {
+	{
+		.name = "refusals and discard",
+		.input = "HELO c\r\nMAIL FROM:<a@spam.example>\r\n"
+		    "MAIL FROM:<a@example.com>\r\nRCPT TO:<u@relay.denied>\r\n"
+		    "RCPT TO:<nosuch>\r\nRCPT TO:<u@bad.example>\r\n"
+		    "RCPT TO:<x@discard.me>\r\nDATA\r\n"
+		    "Subject: d\r\n\r\nx\r\n.\r\nQUIT\r\n",
+		.want = {
+			"553 5.7.1 <a@spam.example>... Spammer",
+			"550 5.7.1 <u@relay.denied>... Relaying denied",
+			"550 5.1.1 <nosuch>... User unknown",
+			"550 5.1.2 <u@bad.example>... Host unknown",
+			"250 2.1.5 <x@discard.me>... Recipient ok",
+		},
+		.more = { " Message accepted for delivery\r\n" },
+		/* discarded: accepted, nothing queued */
+		.queued = 0,
+	},
+	{
+		.name = "command order and syntax",
+		.input = "RCPT TO:<root>\r\nDATA\r\nMAIL FROM:<a@b.c>\r\n"
+		    "MAIL FROM:<a@b.c>\r\nDATA\r\nRSET\r\nMAIL TO:<x>\r\n"
+		    "MAIL\r\nHELO\r\nEHLO\r\nSEND x\r\nFOO \001bar\377\r\n"
+		    "ETRN\r\nVRFY\r\nNOOP x\r\nETRN example.com\r\nQUIT\r\n",
+		.want = {
+			"503 5.0.0 Need MAIL before RCPT",
+			"250 2.0.0 Queuing for node example.com started",
+			"503 5.0.0 Need MAIL command",
+			"503 5.5.0 Sender already specified",
+			"503 5.0.0 Need RCPT (recipient)",
+			"250 2.0.0 Reset state",
+			"501 5.5.2 Syntax error in parameters scanning \"TO\"",
+			"501 5.5.2 Syntax error in parameters scanning \"\"",
+			"501 5.0.0 HELO requires domain address",
+			"501 5.0.0 EHLO requires domain address",
+			"502 5.5.1 Command not implemented: \"SEND x\"",
+			"500 5.5.1 Command unrecognized: \"FOO bar\"",
+			"500 5.5.2 Parameter required",
+			"501 5.5.2 Argument required",
+			"250 2.0.0 OK",
+		},
+		.queued = -1,
+	},
+	{
+		.name = "MAIL/RCPT parameters",
+		.input = "EHLO c\r\nMAIL FROM:<a@b.c> SIZE=201\r\n"
+		    "MAIL FROM:<a@b.c> SIZE=abc\r\n"
+		    "MAIL FROM:<a@b.c> ENVID=a+0Db\r\n"
+		    "MAIL FROM:<a@b.c> BODY=9BIT\r\nMAIL FROM:<a@b.c> RET=X\r\n"
+		    "MAIL FROM:<a@b.c> FOO=1\r\n"
+		    "MAIL FROM:<a@b.c> RET=HDRS RET=FULL\r\n"
+		    "MAIL FROM:<a@b.c> SIZE=200 ENVID=x+2By\r\n"
+		    "RCPT TO:<root> NOTIFY=NEVER,SUCCESS\r\n"
+		    "RCPT TO:<root> ORCPT=rfc822;a+0Ab\r\n"
+		    "RCPT TO:<root> NOTIFY=SUCCESS\r\n"
+		    "RCPT TO:<postmaster>\r\nQUIT\r\n",
+		.want = {
+			"250-SIZE 200",
+			"552 5.2.3 Message size exceeds fixed maximum message "
+			"size (200)",
+			"501 5.5.2 Bad argument \"abc\" to SIZE",
+			"501 5.5.4 Syntax error in ENVID parameter value",
+			"501 5.5.4 Unknown BODY type 9BIT",
+			"501 5.5.2 Bad argument \"X\" to RET",
+			"555 5.5.4 FOO parameter unrecognized",
+			"501 5.5.0 Duplicate RET parameter",
+			"501 5.5.4 Bad argument \"NEVER\"  to NOTIFY",
+			"501 5.5.4 Syntax error in ORCPT parameter value",
+			"250 2.1.5 <root>... Recipient ok",
+			"452 4.5.3 Too many recipients",
+		},
+		.queued = -1,
+		.maxsize = 200,
+		.maxrcpt = 1,
+	},
+	{
+		.name = "PrivacyOptions",
+		.input = "MAIL FROM:<a@b.c>\r\nVRFY root\r\nEXPN root\r\n"
+		    "VERB\r\nETRN x\r\nEHLO c\r\nQUIT\r\n",
+		.want = {
+			"503 5.0.0 Polite people say HELO first",
+			"252 2.5.2 Cannot VRFY user; try RCPT to attempt "
+			"delivery (or try finger)",
+			"502 5.7.0 Sorry, we do not allow this operation",
+			"502 5.7.0 Verbose unavailable",
+		},
+		.none = { "250-EXPN", "250-VERB", "250-ETRN" },
+		.queued = -1,
+		.privacy = CONF_PRIV_NEEDMAILHELO | CONF_PRIV_NOEXPN |
+		    CONF_PRIV_NOVRFY | CONF_PRIV_NOETRN,
+	},
+	{
+		.name = "bare LF in DATA",
+		.input = "HELO c\r\nMAIL FROM:<a@b.c>\r\nRCPT TO:<root>\r\n"
+		    "DATA\r\nSubject: x\r\n\r\nline\nbare\r\n.\r\nQUIT\r\n",
+		.want = { "421 4.5.0 Bare linefeed (LF) not allowed" },
+		.none = { "221 " },
+		.queued = 0,
+	},
+};
 
-	t_assert(has_line(o, "553 5.7.1 <a@spam.example>... Spammer"));
-	t_assert(has_line(o, "550 5.7.1 <u@relay.denied>... Relaying "
-	    "denied"));
-	t_assert(has_line(o, "550 5.1.1 <nosuch>... User unknown"));
-	t_assert(has_line(o, "550 5.1.2 <u@bad.example>... Host unknown"));
-	t_assert(has_line(o, "250 2.1.5 <x@discard.me>... Recipient ok"));
-	t_assert(strstr(o, " Message accepted for delivery\r\n") != NULL);
-	/* discarded: accepted, nothing queued */
-	t_assert_cmp(queue_count(), ==, 0);
-	free(o);
+/* A failed expectation of a session row, naming the text. */
+static void
+session_expect(int ok, int line, const char *what, const char *text)
+{
+	char e[300];
+
+	(void)snprintf(e, sizeof(e), "%s \"%s\"", what, text);
+	(void)t_check(ok, __FILE__, line, e);
 }
 
-static void
-test_session_sequence(void)
-{
-	char *o = session("RCPT TO:<root>\r\nDATA\r\nMAIL FROM:<a@b.c>\r\n"
-	    "MAIL FROM:<a@b.c>\r\nDATA\r\nRSET\r\nMAIL TO:<x>\r\nMAIL\r\n"
-	    "HELO\r\nEHLO\r\nSEND x\r\nFOO \001bar\377\r\nETRN\r\nVRFY\r\n"
-	    "NOOP x\r\nETRN example.com\r\nQUIT\r\n", NULL);
+/* The number of entries before the first NULL of array A. */
+#define ROW_LEN(a)	row_len((a), sizeof(a) / sizeof((a)[0]))
 
-	t_assert(has_line(o, "503 5.0.0 Need MAIL before RCPT"));
-	t_assert(has_line(o, "250 2.0.0 Queuing for node example.com "
-	    "started"));
-	t_assert(has_line(o, "503 5.0.0 Need MAIL command"));
-	t_assert(has_line(o, "503 5.5.0 Sender already specified"));
-	t_assert(has_line(o, "503 5.0.0 Need RCPT (recipient)"));
-	t_assert(has_line(o, "250 2.0.0 Reset state"));
-	t_assert(has_line(o, "501 5.5.2 Syntax error in parameters scanning "
-	    "\"TO\""));
-	t_assert(has_line(o, "501 5.5.2 Syntax error in parameters scanning "
-	    "\"\""));
-	t_assert(has_line(o, "501 5.0.0 HELO requires domain address"));
-	t_assert(has_line(o, "501 5.0.0 EHLO requires domain address"));
-	t_assert(has_line(o, "502 5.5.1 Command not implemented: \"SEND x\""));
-	t_assert(has_line(o, "500 5.5.1 Command unrecognized: \"FOO bar\""));
-	t_assert(has_line(o, "500 5.5.2 Parameter required"));
-	t_assert(has_line(o, "501 5.5.2 Argument required"));
-	t_assert(has_line(o, "250 2.0.0 OK"));
-	free(o);
+static size_t
+row_len(const char *const *a, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && a[n] != NULL)
+		n++;
+	return n;
 }
 
+/* One row of session_rows, with its options set for the session only. */
 static void
-test_session_params(void)
+session_row_check(const struct session_row *row)
 {
 	struct conf *co = &readcf_config()->cf_conf;
+	size_t j;
 	char *o;
 
-	co->co_maxmessagesize = 200;
-	co->co_maxrecipientspermessage = 1;
-	o = session("EHLO c\r\nMAIL FROM:<a@b.c> SIZE=201\r\n"
-	    "MAIL FROM:<a@b.c> SIZE=abc\r\nMAIL FROM:<a@b.c> ENVID=a+0Db\r\n"
-	    "MAIL FROM:<a@b.c> BODY=9BIT\r\nMAIL FROM:<a@b.c> RET=X\r\n"
-	    "MAIL FROM:<a@b.c> FOO=1\r\nMAIL FROM:<a@b.c> RET=HDRS RET=FULL\r\n"
-	    "MAIL FROM:<a@b.c> SIZE=200 ENVID=x+2By\r\n"
-	    "RCPT TO:<root> NOTIFY=NEVER,SUCCESS\r\nRCPT TO:<root> "
-	    "ORCPT=rfc822;a+0Ab\r\nRCPT TO:<root> NOTIFY=SUCCESS\r\n"
-	    "RCPT TO:<postmaster>\r\nQUIT\r\n", NULL);
-	t_assert(has_line(o, "250-SIZE 200"));
-	t_assert(has_line(o, "552 5.2.3 Message size exceeds fixed maximum "
-	    "message size (200)"));
-	t_assert(has_line(o, "501 5.5.2 Bad argument \"abc\" to SIZE"));
-	t_assert(has_line(o, "501 5.5.4 Syntax error in ENVID parameter "
-	    "value"));
-	t_assert(has_line(o, "501 5.5.4 Unknown BODY type 9BIT"));
-	t_assert(has_line(o, "501 5.5.2 Bad argument \"X\" to RET"));
-	t_assert(has_line(o, "555 5.5.4 FOO parameter unrecognized"));
-	t_assert(has_line(o, "501 5.5.0 Duplicate RET parameter"));
-	t_assert(has_line(o, "501 5.5.4 Bad argument \"NEVER\"  to NOTIFY"));
-	t_assert(has_line(o, "501 5.5.4 Syntax error in ORCPT parameter "
-	    "value"));
-	t_assert(has_line(o, "250 2.1.5 <root>... Recipient ok"));
-	t_assert(has_line(o, "452 4.5.3 Too many recipients"));
+	co->co_maxmessagesize = row->maxsize;
+	co->co_maxrecipientspermessage = row->maxrcpt;
+	co->co_privacyoptions = row->privacy;
+	o = session(row->input, NULL);
 	co->co_maxmessagesize = 0;
 	co->co_maxrecipientspermessage = 0;
+	co->co_privacyoptions = 0;
+	for (j = 0; j < ROW_LEN(row->want); j++)
+		session_expect(has_line(o, row->want[j]), __LINE__,
+		    "a reply line", row->want[j]);
+	for (j = 0; j < ROW_LEN(row->more); j++)
+		session_expect(strstr(o, row->more[j]) != NULL, __LINE__,
+		    "the text", row->more[j]);
+	for (j = 0; j < ROW_LEN(row->none); j++)
+		session_expect(strstr(o, row->none[j]) == NULL, __LINE__,
+		    "no text", row->none[j]);
+	if (row->queued >= 0)
+		t_assert_cmp(queue_count(), ==, row->queued);
 	free(o);
 }
 
 static void
-test_session_privacy(void)
+test_session_rows(void)
 {
-	struct conf *co = &readcf_config()->cf_conf;
-	char *o;
+	size_t i;
 
-	co->co_privacyoptions = CONF_PRIV_NEEDMAILHELO | CONF_PRIV_NOEXPN |
-	    CONF_PRIV_NOVRFY | CONF_PRIV_NOETRN;
-	o = session("MAIL FROM:<a@b.c>\r\nVRFY root\r\nEXPN root\r\nVERB\r\n"
-	    "ETRN x\r\nEHLO c\r\nQUIT\r\n", NULL);
-	t_assert(has_line(o, "503 5.0.0 Polite people say HELO first"));
-	t_assert(has_line(o, "252 2.5.2 Cannot VRFY user; try RCPT to attempt "
-	    "delivery (or try finger)"));
-	t_assert(has_line(o, "502 5.7.0 Sorry, we do not allow this "
-	    "operation"));
-	t_assert(has_line(o, "502 5.7.0 Verbose unavailable"));
-	t_assert(strstr(o, "250-EXPN") == NULL && strstr(o, "250-VERB") ==
-	    NULL && strstr(o, "250-ETRN") == NULL);
-	co->co_privacyoptions = 0;
-	free(o);
+	for (i = 0; i < sizeof(session_rows) / sizeof(session_rows[0]); i++) {
+		t_begin("srvrsmtp: session, %s", session_rows[i].name);
+		session_row_check(&session_rows[i]);
+		t_end();
+	}
 }
 
 static void
@@ -489,18 +560,6 @@ test_session_daemon(void)
 	t_assert(has_line(o, "250 2.1.5 <root>... Recipient ok (will "
 	    "queue)"));
 	t_assert(has_line(o, "client_addr=192.0.2.1"));
-	free(o);
-}
-
-static void
-test_session_barelf(void)
-{
-	char *o = session("HELO c\r\nMAIL FROM:<a@b.c>\r\nRCPT TO:<root>\r\n"
-	    "DATA\r\nSubject: x\r\n\r\nline\nbare\r\n.\r\nQUIT\r\n", NULL);
-
-	t_assert(has_line(o, "421 4.5.0 Bare linefeed (LF) not allowed"));
-	t_assert(strstr(o, "221 ") == NULL);
-	t_assert_cmp(queue_count(), ==, 0);
 	free(o);
 }
 
@@ -576,15 +635,10 @@ main(void)
 	t_run("srvrsmtp: ESMTP parameters", test_params);
 	t_run("srvrsmtp: check rulesets", test_rscheck);
 	t_run("srvrsmtp: session, one message queued", test_session_basic);
-	t_run("srvrsmtp: session, refusals and discard", test_session_refusals);
-	t_run("srvrsmtp: session, command order and syntax",
-	    test_session_sequence);
-	t_run("srvrsmtp: session, MAIL/RCPT parameters", test_session_params);
-	t_run("srvrsmtp: session, PrivacyOptions", test_session_privacy);
+	test_session_rows();
 	t_run("srvrsmtp: session, bad commands and long lines",
 	    test_session_limits);
 	t_run("srvrsmtp: session, daemon clients", test_session_daemon);
-	t_run("srvrsmtp: session, bare LF in DATA", test_session_barelf);
 	t_run("srvrsmtp: session, VRFY and EXPN", test_session_vrfy);
 	t_run("srvrsmtp: session, Timeout.command", test_session_timeout);
 	map_close_all();
