@@ -89,7 +89,7 @@ map_db_warm(MAP *map)
 	enum sm_db_type type = map->map_class == &map_btree_class ?
 	    SM_DB_BTREE : SM_DB_HASH;
 	const char *why = NULL;
-	char *path = map_db_path(map);
+	char *path = sm_db_path(map->map_file);
 	SM_DB *db;
 
 	if (map_safefile(path, 0, &why) == 0 &&
