@@ -93,7 +93,7 @@ printf 'O SafeFileEnvironment=/\n' >>"$H/cf.r"
 #   xf     Tern adds a program's output to the transcript when the
 #          program has ended, sendmail as it comes: the xf of a long one
 #          appears later (after the program, not during it)
-known="deep1 loop xf"
+known="xf"
 compare() {	# CASE FIXTURE ACTUAL
 	if [ "${RECORD:-0}" = 1 ]; then
 		cp "$3" "$d/$2"
