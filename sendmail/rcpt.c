@@ -453,23 +453,39 @@ rcpt_read_file(const char *path, int *errp)
 	return buf;
 }
 
-/* The lines of an include or forward file TEXT as children of N:
- * comments ('#') and empty lines skipped. */
+/*
+ * The lines of include or forward file PATH (text TEXT) as children of
+ * N: comments ('#') and empty lines skipped.  Messages meanwhile carry
+ * "PATH: line K: ", and with -v a forward file says "forwarding to
+ * LINE", as sendmail's (recorded: "/home/rich/.forward: line 1:
+ * forwarding to haley").
+ */
 static void
-rcpt_add_lines(struct rcpt_list *rl, char *text, int n)
+rcpt_add_lines(struct rcpt_list *rl, char *text, int n, const char *path,
+    bool fwd)
 {
 	char *line = text, *nl;
+	int oline, k = 0;
+	const char *ofile = msg_place(&oline);
 
 	for (; line != NULL && *line != '\0'; line = nl) {
 		nl = strchr(line, '\n');
 		if (nl != NULL)
 			*nl++ = '\0';
+		msg_set_place(path, ++k);
 		while (isspace((unsigned char)*line))
 			line++;
 		if (*line == '#' || *line == '\0')
 			continue;
+		if (fwd) {
+			const char *oldto = msg_set_to(NULL);
+
+			msg_info("forwarding to %s", line);
+			(void)msg_set_to(oldto);
+		}
 		rcpt_add_list(rl, line, n);
 	}
+	msg_set_place(ofile, oline);
 }
 
 /* The owner of include file PATH controls what it names (programs and
@@ -508,7 +524,7 @@ rcpt_include(struct rcpt_list *rl, int n)
 	}
 	rcpt_file_owner(r, r->r_user);
 	r->r_state = RCPT_EXPANDED;
-	rcpt_add_lines(rl, text, n);
+	rcpt_add_lines(rl, text, n, r->r_user, false);
 	free(text);
 }
 
@@ -575,7 +591,7 @@ rcpt_forward(struct rcpt_list *rl, int n)
 		if (text == NULL)
 			continue;
 		rl->rl_v[n].r_state = RCPT_EXPANDED;
-		rcpt_add_lines(rl, text, n);
+		rcpt_add_lines(rl, text, n, path, true);
 		free(text);
 		/* an empty forward file, or one naming only addresses
 		 * already there, leaves the user as it was (recorded:
