@@ -264,6 +264,13 @@ rcpt_dup(struct rcpt_list *rl, int n)
 			o->r_noalias = true;
 			o->r_selfref = true;
 			rcpt_local_user(rl, i);
+		} else if (o->r_state == RCPT_EXPANDED && o->r_home != NULL &&
+		    o->r_mailer == mailer_find("local") &&
+		    rcpt_is_ancestor(rl, i, parent)) {
+			/* a forward file leads back to a user further up:
+			 * sendmail delivers to that user (recorded: rich ->
+			 * haley -> katie -> rich gives rich and katie) */
+			o->r_state = RCPT_OPEN;
 		} else if (o->r_state == RCPT_EXPANDED &&
 		    rcpt_is_ancestor(rl, i, parent)) {
 			while (rl->rl_v[i].r_parent >= 0)
@@ -446,23 +453,39 @@ rcpt_read_file(const char *path, int *errp)
 	return buf;
 }
 
-/* The lines of an include or forward file TEXT as children of N:
- * comments ('#') and empty lines skipped. */
+/*
+ * The lines of include or forward file PATH (text TEXT) as children of
+ * N: comments ('#') and empty lines skipped.  Messages meanwhile carry
+ * "PATH: line K: ", and with -v a forward file says "forwarding to
+ * LINE", as sendmail's (recorded: "/home/rich/.forward: line 1:
+ * forwarding to haley").
+ */
 static void
-rcpt_add_lines(struct rcpt_list *rl, char *text, int n)
+rcpt_add_lines(struct rcpt_list *rl, char *text, int n, const char *path,
+    bool fwd)
 {
 	char *line = text, *nl;
+	int oline, k = 0;
+	const char *ofile = msg_place(&oline);
 
 	for (; line != NULL && *line != '\0'; line = nl) {
 		nl = strchr(line, '\n');
 		if (nl != NULL)
 			*nl++ = '\0';
+		msg_set_place(path, ++k);
 		while (isspace((unsigned char)*line))
 			line++;
 		if (*line == '#' || *line == '\0')
 			continue;
+		if (fwd) {
+			const char *oldto = msg_set_to(NULL);
+
+			msg_info("forwarding to %s", line);
+			(void)msg_set_to(oldto);
+		}
 		rcpt_add_list(rl, line, n);
 	}
+	msg_set_place(ofile, oline);
 }
 
 /* The owner of include file PATH controls what it names (programs and
@@ -501,7 +524,7 @@ rcpt_include(struct rcpt_list *rl, int n)
 	}
 	rcpt_file_owner(r, r->r_user);
 	r->r_state = RCPT_EXPANDED;
-	rcpt_add_lines(rl, text, n);
+	rcpt_add_lines(rl, text, n, r->r_user, false);
 	free(text);
 }
 
@@ -568,10 +591,12 @@ rcpt_forward(struct rcpt_list *rl, int n)
 		if (text == NULL)
 			continue;
 		rl->rl_v[n].r_state = RCPT_EXPANDED;
-		rcpt_add_lines(rl, text, n);
+		rcpt_add_lines(rl, text, n, path, true);
 		free(text);
-		/* an empty forward file leaves the user as it was */
-		if (rl->rl_n == (size_t)n + 1)
+		/* an empty forward file, or one naming only addresses
+		 * already there, leaves the user as it was (recorded:
+		 * rich -> haley -> rich delivers to both) */
+		if (rl->rl_n == (size_t)n + 1 && !rl->rl_v[n].r_loop)
 			rl->rl_v[n].r_state = RCPT_OPEN;
 		break;
 	}
@@ -638,15 +663,6 @@ rcpt_resolve(struct rcpt_list *rl, int n, bool ctl)
 		rcpt_set(rl, r, RCPT_FAIL, EX_UNAVAILABLE, "5.7.1", why);
 		return;
 	}
-	if (r->r_depth > rl->rl_maxdepth) {
-		char diag[128];
-
-		(void)snprintf(diag, sizeof(diag),
-		    "aliasing/forwarding loop broken (%d aliases deep; %d max)",
-		    r->r_depth, rl->rl_maxdepth);
-		rcpt_set(rl, r, RCPT_FAIL, EX_UNAVAILABLE, "5.4.6", diag);
-		return;
-	}
 	if (r->r_mailer == mailer_find("*include*")) {
 		rcpt_include(rl, n);
 		return;
@@ -657,6 +673,42 @@ rcpt_resolve(struct rcpt_list *rl, int n, bool ctl)
 	    rcpt_try_alias(rl, n))
 		return;
 	rcpt_local_user(rl, n);
+}
+
+/*
+ * Entry N lies deeper than MaxAliasRecursion: it is not added, its
+ * parent takes the blame, as sendmail's recipient() does (recorded: a
+ * chain deep1 .. deep12 fails as "deep11, expanded from: deep10" with
+ * "11 aliases deep; 10 max").  An alias parent fails with that text; a
+ * user whose forward file (or an include file) went too deep just stays
+ * expanded, the error said once, and when nothing else is left the top
+ * address gets the plain loop message (r_loop on the parent, which
+ * also keeps rcpt_forward from delivering to the user himself).
+ */
+static void
+rcpt_too_deep(struct rcpt_list *rl, int n)
+{
+	struct rcpt *p = &rl->rl_v[rl->rl_v[n].r_parent];
+	char diag[128];
+	int top;
+
+	(void)snprintf(diag, sizeof(diag),
+	    "aliasing/forwarding loop broken (%d aliases deep; %d max)",
+	    rl->rl_v[n].r_depth, rl->rl_maxdepth);
+	if (p->r_home == NULL && p->r_mailer == mailer_find("local")) {
+		rcpt_set(rl, p, RCPT_FAIL, EX_UNAVAILABLE, "5.4.6", diag);
+		return;
+	}
+	{
+		const char *oldto = msg_set_to(NULL);
+
+		msg_usrerr("554 5.4.6 %s", diag);
+		(void)msg_set_to(oldto);
+	}
+	p->r_loop = true;
+	for (top = rl->rl_v[n].r_parent; rl->rl_v[top].r_parent >= 0;)
+		top = rl->rl_v[top].r_parent;
+	rl->rl_v[top].r_loop = true;
 }
 
 /* Add ADDR below PARENT (-1: none). */
@@ -687,6 +739,11 @@ rcpt_add_at(struct rcpt_list *rl, const char *addr, int qr, bool ctl,
 	}
 	if (rcpt_parse(rl, r, a) < 0)
 		return n;
+	if (r->r_depth > rl->rl_maxdepth) {
+		rcpt_too_deep(rl, n);
+		rl->rl_n--;
+		return -1;
+	}
 	if (rcpt_dup(rl, n)) {
 		rl->rl_n--;
 		return -1;

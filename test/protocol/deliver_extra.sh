@@ -86,14 +86,10 @@ cp "$H_CF" "$H/cf.r"
 printf 'O SafeFileEnvironment=/\n' >>"$H/cf.r"
 
 # Known differences (not this test's files to fix; the diff is printed):
-#   deep1  rcpt.c breaks the chain one level later than sendmail (deep12
-#          instead of deep11 is the recipient that fails)
-#   loop   rcpt.c drops rich at the end of the rich -> haley -> rich loop,
-#          sendmail delivers to both
 #   xf     Tern adds a program's output to the transcript when the
 #          program has ended, sendmail as it comes: the xf of a long one
 #          appears later (after the program, not during it)
-known="deep1 loop xf"
+known="xf"
 compare() {	# CASE FIXTURE ACTUAL
 	if [ "${RECORD:-0}" = 1 ]; then
 		cp "$3" "$d/$2"

@@ -204,7 +204,7 @@ test_expand(void)
 		{ "a loop", "loop1",
 		    "FAIL loop1 5.4.6 aliasing/forwarding loop broken" },
 		{ "a loop below a member", "la", "local:%s" },
-		{ "too deep", "c1", "FAIL c5 5.4.6 aliasing/forwarding loop "
+		{ "too deep", "c1", "FAIL c4 5.4.6 aliasing/forwarding loop "
 		    "broken (4 aliases deep; 3 max)" },
 		{ "just deep enough", "c3", "local:%s" },
 		{ "a program through an alias", "pipe", "prog:|/bin/cat" },
