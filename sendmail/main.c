@@ -14,6 +14,7 @@
 #include "libsm/str.h"
 #include "sendmail/bt.h"
 #include "sendmail/daemon.h"
+#include "sendmail/hoststat.h"
 #include "sendmail/macro.h"
 #include "sendmail/map.h"
 #include "sendmail/msg.h"
@@ -38,6 +39,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAIN_DEFAULT_CF	"/etc/mail/sendmail.cf"
@@ -752,6 +754,8 @@ main_submit(struct main_args *a)
 	return submit_stdin(0, &a->sub);
 }
 
+static int main_hoststat(const struct main_args *a);
+
 static int
 main_dispatch(struct main_args *a, char **argv)
 {
@@ -783,8 +787,9 @@ main_dispatch(struct main_args *a, char **argv)
 		return main_daemon(a, argv);
 	case 'h':
 	case 'H':
+		return main_hoststat(a);
 	case 'C':
-		return EX_OK;	/* no host status kept; -bC: cf read */
+		return EX_OK;	/* -bC: the cf was read */
 	default:
 		if (a->quarantine != NULL)
 			return main_quarantine(a);
@@ -809,6 +814,9 @@ main_macros(const struct main_args *a)
 	}
 }
 
+/* The usable HostStatusDirectory ("" when none), for -bh and -bH. */
+static char main_hsdir[2048];
+
 /* sendmail's check of HostStatusDirectory after the cf (a relative one
  * lives in the queue directory). */
 static void
@@ -832,6 +840,44 @@ main_check_hoststat(void)
 	else if (!S_ISDIR(st.st_mode))
 		(void)printf("Warning: Cannot use HostStatusDirectory = %s: "
 		    "%s\n", hs, strerror(ENOTDIR));
+	else
+		(void)snprintf(main_hsdir, sizeof(main_hsdir), "%s", path);
+}
+
+/* The lines of the cf: sendmail's messages about a status file carry
+ * the line number its cf reading ended with. */
+static int
+main_cf_lines(const char *cf)
+{
+	FILE *fp = fopen(cf, "r");
+	int c, n = 0;
+
+	if (fp == NULL)
+		return 0;
+	while ((c = getc(fp)) != EOF)
+		n += c == '\n';
+	(void)fclose(fp);
+	return n;
+}
+
+/* -bh (hoststat) and -bH (purgestat): nothing without a directory. */
+static int
+main_hoststat(const struct main_args *a)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	int line = 0;
+
+	if (main_hsdir[0] == '\0')
+		return EX_OK;
+	if (a->mode == 'H') {
+		(void)hoststat_purge(main_hsdir, co->co_timeout_hoststatus,
+		    time(NULL));
+		return EX_OK;
+	}
+	line = main_cf_lines(a->cf != NULL ? a->cf : MAIN_DEFAULT_CF);
+	(void)hoststat_print(stdout, main_hsdir, a->sub.sa_verbose,
+	    time(NULL), line);
+	return EX_OK;
 }
 
 /* -qGname: Tern has one queue group, sendmail's default "mqueue";
