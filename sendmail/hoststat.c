@@ -55,7 +55,8 @@ static const char *const hs_exmsg[] = {
 /* Parse FP into E.  A version above 0 is reported (sendmail goes on);
  * an unknown line or an empty file makes it unreadable (-1). */
 static int
-hs_read(FILE *out, FILE *fp, const char *path, struct hs_entry *e)
+hs_read(FILE *out, FILE *fp, const char *path, struct hs_entry *e,
+    int *linesp)
 {
 	char line[1100];
 	int n = 0;
@@ -81,11 +82,13 @@ hs_read(FILE *out, FILE *fp, const char *path, struct hs_entry *e)
 			break;
 		case 'U': e->lastuse = (time_t)atoll(line + 1); break;
 		case '.':
+			*linesp = n;
 			return line[1] == '\0' ? 0 : -1;
 		default:
 			return -1;
 		}
 	}
+	*linesp = n;
 	return n > 0 ? 0 : -1;	/* the "." may be missing, not all */
 }
 
@@ -141,7 +144,9 @@ struct hs_walk {
 	FILE	*out;
 	bool	 verbose, purge, heading;
 	time_t	 now, timeout;
-	int	 cfline, count;
+	int	 line;		/* sendmail's line number: the cf's, then
+				   the lines of the last file read well */
+	int	 count;
 	size_t	 rootlen;
 };
 
@@ -153,6 +158,7 @@ hs_print_one(struct hs_walk *w, const char *path, int fd)
 	char host[HS_PATH], ago[64];
 	FILE *fp = fdopen(fd, "r");
 	bool locked;
+	int n = 0;
 
 	if (fp == NULL) {
 		(void)close(fd);
@@ -162,13 +168,14 @@ hs_print_one(struct hs_walk *w, const char *path, int fd)
 		(void)fputs(HS_HEADING, w->out);
 	w->heading = true;
 	locked = sm_lock(fd, SM_LOCK_FLOCK, SM_LOCK_SH, 0, NULL) < 0;
-	if (hs_read(w->out, fp, path, &e) < 0) {
+	if (hs_read(w->out, fp, path, &e, &n) < 0) {
 		(void)fprintf(w->out, "%s: line %d: %s: could not read status "
-		    "file\n", path, w->cfline, path);
+		    "file\n", path, w->line, path);
 		(void)fclose(fp);
 		return;
 	}
 	(void)fclose(fp);
+	w->line = n;
 	hs_hostname(path + w->rootlen, host, sizeof(host));
 	(void)queue_interval(w->now - e.lastuse, true, ago, sizeof(ago));
 	(void)fprintf(w->out, "%c%-39s %12s ", locked ? '*' : ' ', host, ago);
@@ -230,7 +237,7 @@ hoststat_print(FILE *out, const char *dir, bool verbose, time_t now,
 	w.out = out;
 	w.verbose = verbose;
 	w.now = now;
-	w.cfline = cfline;
+	w.line = cfline;
 	return hs_walk(&w, dir);
 }
 

@@ -24,7 +24,8 @@
  *	ago it was used (now - U, "HH:MM:SS" or "D+HH:MM:SS") and the
  *	result (R, "Deferred: errno text", the exit status's text, or "OK"),
  *	cut at 25 characters (78 with VERBOSE).  A file that cannot be read
- *	is reported on OUT with CFLINE as sendmail's line number.
+ *	is reported on OUT with sendmail's line number: CFLINE (the lines
+ *	of the cf) until a file was read, then that file's line count.
  * Returns the number of hosts printed.
  */
 int	hoststat_print(FILE *out, const char *dir, bool verbose, time_t now,
