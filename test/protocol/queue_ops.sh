@@ -343,3 +343,39 @@ if [ -s "$H/maillog" ]; then
 else
 	t_skip "queue_ops: the VRFY/EXPN limit" "no syslog in the namespace"
 fi
+
+# ---- -qp: a persistent queue runner ----------------------------------------------
+# it goes to the background at once (status 0), writes PidFile, runs the
+# queue, sleeps the interval, runs it again: a message queued after it
+# started is delivered without another -q; SIGTERM ends it
+before=$(h_count rich)
+sm -qp1s -OPidFile="$H/qp.pid" >"$w/got" 2>&1
+echo "[exit $?]" >>"$w/got"
+echo "[exit 0]" >"$w/exp"
+t_same "queue_ops: -qp returns at once" "$w/exp" "$w/got"
+n=0
+while [ ! -s "$H/qp.pid" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+qp=$(head -n 1 "$H/qp.pid" 2>/dev/null)
+printf 'Subject: p\n\npersistent\n' | sm -odq -f alice rich
+if h_wait_mbox rich $((before + 1)) 30; then
+	t_ok "queue_ops: the persistent runner delivered a message queued later"
+else
+	t_fail "queue_ops: the persistent runner" "nothing delivered in 30 s"
+fi
+if [ -n "$qp" ] && kill -TERM "$qp" 2>/dev/null; then
+	n=0
+	while kill -0 "$qp" 2>/dev/null && [ "$n" -lt 100 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	t_check "queue_ops: SIGTERM ends the persistent runner" \
+	    sh -c "! kill -0 $qp 2>/dev/null"
+	kill -KILL "$qp" 2>/dev/null
+else
+	t_fail "queue_ops: -qp PidFile" "no pid in $H/qp.pid"
+fi
+if [ -s "$H/maillog" ]; then
+	t_check "queue_ops: -qp's start is logged" grep -q \
+	    'starting daemon (8\.17\.1\.9): persistent-queueing@00:00:01' \
+	    "$H/maillog"
+fi
