@@ -61,7 +61,10 @@ struct main_args {
 	int		nrest;
 	struct submit_args sub;		/* -f -F -t -i -N -R -V -B -v */
 	bool		queue;		/* some -q was given */
-	bool		qforeground;	/* -qf */
+	bool		qforeground;	/* -qf (Tern runs a single pass in the
+					   foreground anyway; an interval
+					   runner detaches even so, as
+					   sendmail's) */
 	bool		qpersist;	/* -qp: one runner that sleeps */
 	time_t		qintvl;		/* -q30m */
 	const char	*qgroup;	/* -qGname */
@@ -720,7 +723,7 @@ main_queue(struct main_args *a, char **argv)
 	if (a->qintvl <= 0)
 		return daemon_queue_run(&o);
 	memset(&d, 0, sizeof(d));
-	d.do_detach = !a->qforeground;
+	d.do_detach = true;	/* -qf too: sendmail's runner always detaches */
 	d.do_qintvl = a->qintvl;
 	d.do_qopts = &o;
 	d.do_argv = argv;
