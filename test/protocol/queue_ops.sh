@@ -379,3 +379,13 @@ if [ -s "$H/maillog" ]; then
 	    'starting daemon (8\.17\.1\.9): persistent-queueing@00:00:01' \
 	    "$H/maillog"
 fi
+
+# -q5m -qf: the interval runner goes to the background all the same
+timeout 20 "$H_SM" -C "$H_CF" -q5m -qf -OPidFile="$H/q5.pid" >"$w/got" 2>&1
+echo "[exit $?]" >>"$w/got"
+echo "[exit 0]" >"$w/exp"
+t_same "queue_ops: -q5m -qf returns at once" "$w/exp" "$w/got"
+n=0
+while [ ! -s "$H/q5.pid" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+q5=$(head -n 1 "$H/q5.pid" 2>/dev/null)
+[ -n "$q5" ] && kill -TERM "$q5" 2>/dev/null
