@@ -14,6 +14,7 @@
 #include "libsm/str.h"
 #include "sendmail/bt.h"
 #include "sendmail/daemon.h"
+#include "sendmail/hoststat.h"
 #include "sendmail/macro.h"
 #include "sendmail/map.h"
 #include "sendmail/msg.h"
@@ -30,6 +31,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -37,6 +39,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAIN_DEFAULT_CF	"/etc/mail/sendmail.cf"
@@ -58,13 +61,21 @@ struct main_args {
 	int		nrest;
 	struct submit_args sub;		/* -f -F -t -i -N -R -V -B -v */
 	bool		queue;		/* some -q was given */
-	bool		qforeground;	/* -qf */
+	bool		qforeground;	/* -qf (Tern runs a single pass in the
+					   foreground anyway; an interval
+					   runner detaches even so, as
+					   sendmail's) */
+	bool		qpersist;	/* -qp: one runner that sleeps */
 	time_t		qintvl;		/* -q30m */
+	const char	*qgroup;	/* -qGname */
+	const char	*quarantine;	/* -Q reason; "" unquarantine */
+	int		finalmode;	/* the -b letter the line ends with */
 	int		qletter;	/* -qQ: 'h', -qL: 'Q' */
 	struct queue_select qsel;	/* -qI/-qR/-qS[!] */
 	const char	*ltag;		/* -L */
 	const char	*xfile;		/* -X */
 	int		status;		/* EX_USAGE after a usage error */
+	bool		qconflict;	/* -q/-Q with a mode they do not fit */
 	bool		fatal;		/* one that ends the run at once */
 };
 
@@ -158,14 +169,74 @@ main_envid_ok(const char *v)
 }
 
 /* -q: an interval, f (foreground), or a selection [!]I R S Q L. */
+/* sendmail says "550 " before a usage error of the SMTP modes. */
+static const char *
+main_smtp_code(int mode)
+{
+	return strchr("sda", mode) != NULL ? "550 " : "";
+}
+
+/* -q and -Q may not go with the -b mode the command line ends with
+ * (sendmail knows it when it meets either: its own first pass). */
+static void
+main_q_conflict(struct main_args *a, int letter)
+{
+	if (strchr(letter == 'q' ? "dDpPm" : "m", a->finalmode) != NULL)
+		return;
+	/* in the SMTP modes a reply: CR LF */
+	(void)printf("%sCan not use -%c with -b%c%s\n",
+	    main_smtp_code(a->finalmode), letter, a->finalmode,
+	    *main_smtp_code(a->finalmode) != '\0' ? "\r" : "");
+	a->status = EX_USAGE;
+	a->qconflict = true;
+}
+
+/* -Q reason (or -Q alone, ""): change the quarantine of queued items. */
+static void
+main_quarantine_opt(struct main_args *a, const char *v)
+{
+	if (a->finalmode != 'm') {
+		main_q_conflict(a, 'Q');
+		return;
+	}
+	if (a->qletter == QUEUE_LOST) {
+		(void)puts("Can not use -Q with -qL");
+		a->status = EX_USAGE;
+		a->qconflict = true;
+		return;
+	}
+	a->quarantine = v;
+}
+
+/* -q[p]time: the interval (negative is "Invalid -q value"). */
+static void
+main_queue_intvl(struct main_args *a, const char *s)
+{
+	char note[256];
+
+	note[0] = '\0';
+	a->qintvl = conf_convtime(s, 'm', note, sizeof(note));
+	if (note[0] != '\0') {
+		(void)fputs(note, stdout);
+		if (note[strlen(note) - 1] != '\n')
+			(void)putchar('\n');
+	} else if (a->qintvl < 0)
+		(void)puts("Invalid -q value");
+	else
+		return;
+	a->status = EX_USAGE;
+	a->fatal = true;
+}
+
+/* -q: an interval, f (foreground), p (persistent), G (group) or a
+ * selection [!]I R S Q L. */
 static void
 main_queue_opt(struct main_args *a, const char *v)
 {
-	char note[256];
 	const char *s = v[0] == '!' ? v + 1 : v;
 
 	a->queue = true;
-	note[0] = '\0';
+	main_q_conflict(a, 'q');
 	switch (*s) {
 	case 'I': case 'R': case 'S':
 		(void)queue_select_add(&a->qsel, v);
@@ -177,29 +248,32 @@ main_queue_opt(struct main_args *a, const char *v)
 		return;
 	case 'L':
 		a->qletter = QUEUE_LOST;
+		if (a->quarantine != NULL) {
+			(void)puts("Can not use -Q with -qL");
+			a->status = EX_USAGE;
+			a->qconflict = true;
+		}
 		return;
 	case 'f':
 		a->qforeground = true;
 		return;
 	case 'G':
-		(void)printf("Queue group %s unknown\n", s + 1);
+		if (s != v) {
+			(void)puts("Can not use -q!G");
+			a->status = EX_USAGE;
+			a->fatal = true;
+		}
+		a->qgroup = s + 1;
 		return;
 	case 'p':
+		a->qpersist = true;
 		s++;
 		break;
 	default:
 		break;
 	}
-	if (*s == '\0')
-		return;
-	a->qintvl = conf_convtime(s, 'm', note, sizeof(note));
-	if (note[0] != '\0') {
-		(void)fputs(note, stdout);
-		if (note[strlen(note) - 1] != '\n')
-			(void)putchar('\n');
-		a->status = EX_USAGE;
-		a->fatal = true;
-	}
+	if (*s != '\0')
+		main_queue_intvl(a, s);
 }
 
 /* -f/-r, -N, -R, -V, -B: the envelope options sendmail checks. */
@@ -320,6 +394,9 @@ main_opt(struct main_args *a, int c, const char *v)
 	case 'q':
 		main_queue_opt(a, v);
 		break;
+	case 'Q':
+		main_quarantine_opt(a, v);
+		break;
 	case 's':	/* -s: SaveFromLine, as -of */
 		main_keep_opt(a, 'o', "f");
 		break;
@@ -375,9 +452,10 @@ main_parse(int argc, char **argv, struct main_args *a)
 				main_opt(a, c, NULL);
 				continue;
 			}
-			if (c == 'q' || (c == 'd' && p[1] == '\0')) {
-				/* -q's value is optional; -d alone is
-				 * -d0-99.1, as in sendmail */
+			if (c == 'q' || c == 'Q' ||
+			    (c == 'd' && p[1] == '\0')) {
+				/* -q's and -Q's values are optional; -d
+				 * alone is -d0-99.1, as in sendmail */
 				main_opt(a, c, c == 'd' ? "0-99.1" : p + 1);
 				break;
 			}
@@ -393,9 +471,51 @@ main_parse(int argc, char **argv, struct main_args *a)
 	}
 	a->rest = argv + i;
 	a->nrest = argc - i;
+	if (a->qconflict && a->mode != 't')
+		a->fatal = true;
 	if (a->fatal) {
 		(void)fflush(stdout);
 		exit(EX_USAGE);
+	}
+}
+
+/*
+ * sendmail's first look at the command line, walked as main_parse walks
+ * it: the -b mode it ends with (the -q and -Q checks need it), and a
+ * "-Q." the user wrote (sendmail keeps that spelling for "-Q" alone and
+ * refuses it at once, before any other complaint).
+ */
+static void
+main_prescan(int argc, char **argv, struct main_args *a)
+{
+	int i;
+
+	a->finalmode = a->mode;
+	for (i = 1; i < argc; i++) {
+		const char *p = argv[i], *o;
+
+		if (p[0] != '-' || p[1] == '\0' || strcmp(p, "--") == 0)
+			return;
+		for (p++; *p != '\0'; p++) {
+			if (*p == ':' || (o = strchr(MAIN_OPTIONS, *p)) == NULL ||
+			    o[1] != ':')
+				continue;
+			if (*p == 'Q' && p[1] == '.') {
+				(void)puts("Can not use -Q.");
+				(void)fflush(stdout);
+				exit(EX_USAGE);
+			}
+			if (*p == 'b' && p[1] != '\0' && p[2] == '\0' &&
+			    strchr(MAIN_MODES, p[1]) != NULL)
+				a->finalmode = (unsigned char)p[1];
+			else if (*p == 'b' && p[1] == '\0' && i + 1 < argc &&
+			    strlen(argv[i + 1]) == 1 &&
+			    strchr(MAIN_MODES, argv[i + 1][0]) != NULL)
+				a->finalmode = (unsigned char)argv[i + 1][0];
+			if (p[1] == '\0' && strchr("qQd", *p) == NULL)
+				i++;	/* the value is the next argument */
+			break;
+		}
 	}
 }
 
@@ -417,21 +537,6 @@ main_mode_of(const char *argv0)
 	if (strcmp(b, "smtpd") == 0)
 		return 'd';
 	return 'm';
-}
-
-/* -q goes with -bd -bD -bp -bP and the default mode only. */
-static void
-main_check_queue(struct main_args *a)
-{
-	if (!a->queue || strchr("dDpPm", a->mode) != NULL)
-		return;
-	(void)printf("%sCan not use -q with -b%c\n",
-	    a->mode == 's' ? "550 " : "", a->mode);
-	a->status = EX_USAGE;
-	if (a->mode != 't') {
-		(void)fflush(stdout);
-		exit(EX_USAGE);
-	}
 }
 
 /* The queue options of the command line and the cf. */
@@ -466,10 +571,10 @@ main_mailq(const struct main_args *a)
 	o.qo_all = true;
 	why = sm_str_new(0);
 	n = queue_print(stdout, &qd, &o, a->sub.sa_verbose, why);
-	if (n >= 0)
-		queue_print_total(stdout, n);
-	else
+	if (n < 0)
 		(void)printf("%s\n", sm_str_data(why));
+	else if (a->qgroup == NULL)	/* -qG: that group only, no total */
+		queue_print_total(stdout, n);
 	sm_str_free(why);
 	queue_dir_close(&qd);
 	return n >= 0 ? EX_OK : EX_OSERR;
@@ -514,6 +619,97 @@ main_counts(const struct main_args *a)
 	return st;
 }
 
+/* -Q[reason]: quarantine, requarantine or release the selected items
+ * (sendmail does one pass and ends, even with an interval). */
+static int
+main_quarantine(const struct main_args *a)
+{
+	struct queue_scan_opts o;
+	struct queue_dir qd;
+	SM_STR *why;
+	int n, st;
+
+	if ((st = daemon_queue_open(&qd)) != EX_OK)
+		return st;
+	main_scan_opts(a, &o);
+	why = sm_str_new(0);
+	n = queue_quarantine(stdout, &qd, &o, a->quarantine,
+	    a->sub.sa_verbose, why);
+	if (n < 0)
+		(void)printf("%s\n", sm_str_data(why));
+	sm_str_free(why);
+	queue_dir_close(&qd);
+	return n >= 0 ? EX_OK : EX_OSERR;
+}
+
+static volatile sig_atomic_t main_stop;
+
+static void
+main_on_term(int sig)
+{
+	(void)sig;
+	main_stop = 1;
+}
+
+/* PidFile of the persistent runner: its pid, then the command line. */
+static void
+main_pidfile(char **argv)
+{
+	const char *pf = readcf_config()->cf_conf.co_pidfile;
+	char path[1024];
+	FILE *fp;
+	int i;
+
+	if (pf == NULL || *pf == '\0')
+		return;
+	(void)macro_expand(pf, path, sizeof(path));
+	if ((fp = fopen(path, "w")) == NULL) {
+		sm_log(LOG_ERR, NULL, "unable to write pid to %s: %m", path);
+		return;
+	}
+	(void)fprintf(fp, "%ld\n", (long)getpid());
+	for (i = 0; argv[i] != NULL; i++)
+		(void)fprintf(fp, "%s%s", i > 0 ? " " : "", argv[i]);
+	(void)fputc('\n', fp);
+	if (fclose(fp) != 0)
+		sm_log(LOG_ERR, NULL, "unable to write pid to %s: %m", path);
+}
+
+/*
+ * -qp[time]: sendmail's persistent queue runner: one process (in the
+ * background) that runs the queue, sleeps the interval (1 s when none
+ * was given) and runs it again, until SIGTERM.
+ */
+static int
+main_persistent(const struct main_args *a, const struct queue_scan_opts *o,
+    char **argv)
+{
+	struct sigaction sa;
+	char ivl[64];
+	time_t t = a->qintvl > 0 ? a->qintvl : 1;
+	pid_t pid;
+
+	(void)fflush(stdout);
+	if ((pid = fork()) < 0)
+		return EX_OSERR;
+	if (pid > 0)
+		return EX_OK;
+	(void)setsid();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = main_on_term;
+	(void)sigaction(SIGTERM, &sa, NULL);
+	(void)queue_interval(t, true, ivl, sizeof(ivl));
+	sm_log(LOG_INFO, NULL, "starting daemon (%s): persistent-queueing@%s",
+	    START_VERSION, ivl);
+	main_pidfile(argv);
+	while (!main_stop) {
+		(void)daemon_queue_run(o);
+		if (!main_stop)
+			(void)sleep((unsigned)t);
+	}
+	_exit(EX_OK);
+}
+
 /* -q without -bd: one run, or (-q30m) a background runner. */
 static int
 main_queue(struct main_args *a, char **argv)
@@ -522,10 +718,12 @@ main_queue(struct main_args *a, char **argv)
 	struct daemon_opts d;
 
 	main_scan_opts(a, &o);
+	if (a->qpersist)
+		return main_persistent(a, &o, argv);
 	if (a->qintvl <= 0)
 		return daemon_queue_run(&o);
 	memset(&d, 0, sizeof(d));
-	d.do_detach = !a->qforeground;
+	d.do_detach = true;	/* -qf too: sendmail's runner always detaches */
 	d.do_qintvl = a->qintvl;
 	d.do_qopts = &o;
 	d.do_argv = argv;
@@ -585,12 +783,16 @@ main_submit(struct main_args *a)
 	return submit_stdin(0, &a->sub);
 }
 
+static int main_hoststat(const struct main_args *a);
+
 static int
 main_dispatch(struct main_args *a, char **argv)
 {
 	switch (a->mode) {
 	case 't':
 		rewrite_set_trace(1);
+		if (a->status != 0)	/* -q/-Q with -bt: it runs, then 64 */
+			msg_setstat(a->status);
 		bt_banner();
 		return bt_run(stdin);
 	case 'v':
@@ -614,9 +816,12 @@ main_dispatch(struct main_args *a, char **argv)
 		return main_daemon(a, argv);
 	case 'h':
 	case 'H':
+		return main_hoststat(a);
 	case 'C':
-		return EX_OK;	/* no host status kept; -bC: cf read */
+		return EX_OK;	/* -bC: the cf was read */
 	default:
+		if (a->quarantine != NULL)
+			return main_quarantine(a);
 		return a->queue ? main_queue(a, argv) : main_submit(a);
 	}
 }
@@ -637,6 +842,9 @@ main_macros(const struct main_args *a)
 		macro_set(id, end);
 	}
 }
+
+/* The usable HostStatusDirectory ("" when none), for -bh and -bH. */
+static char main_hsdir[2048];
 
 /* sendmail's check of HostStatusDirectory after the cf (a relative one
  * lives in the queue directory). */
@@ -661,6 +869,56 @@ main_check_hoststat(void)
 	else if (!S_ISDIR(st.st_mode))
 		(void)printf("Warning: Cannot use HostStatusDirectory = %s: "
 		    "%s\n", hs, strerror(ENOTDIR));
+	else
+		(void)snprintf(main_hsdir, sizeof(main_hsdir), "%s", path);
+}
+
+/* The lines of the cf: sendmail's messages about a status file carry
+ * the line number its cf reading ended with. */
+static int
+main_cf_lines(const char *cf)
+{
+	FILE *fp = fopen(cf, "r");
+	int c, n = 0;
+
+	if (fp == NULL)
+		return 0;
+	while ((c = getc(fp)) != EOF)
+		n += c == '\n';
+	(void)fclose(fp);
+	return n;
+}
+
+/* -bh (hoststat) and -bH (purgestat): nothing without a directory. */
+static int
+main_hoststat(const struct main_args *a)
+{
+	const struct conf *co = &readcf_config()->cf_conf;
+	int line = 0;
+
+	if (main_hsdir[0] == '\0')
+		return EX_OK;
+	if (a->mode == 'H') {
+		(void)hoststat_purge(main_hsdir, co->co_timeout_hoststatus,
+		    time(NULL));
+		return EX_OK;
+	}
+	line = main_cf_lines(a->cf != NULL ? a->cf : MAIN_DEFAULT_CF);
+	(void)hoststat_print(stdout, main_hsdir, a->sub.sa_verbose,
+	    time(NULL), line);
+	return EX_OK;
+}
+
+/* -qGname: Tern has one queue group, sendmail's default "mqueue";
+ * another name ends the run (status 0, as sendmail). */
+static void
+main_check_qgroup(const struct main_args *a)
+{
+	if (a->qgroup == NULL || strcmp(a->qgroup, "mqueue") == 0)
+		return;
+	(void)printf("Queue group %s unknown\n", a->qgroup);
+	(void)fflush(stdout);
+	exit(a->status);
 }
 
 /* -X for modes without a session: output lines go to the file too. */
@@ -712,9 +970,9 @@ main(int argc, char **argv)
 	a.prog = argv[0] != NULL ? argv[0] : "sendmail";
 	a.mode = main_mode_of(a.prog);
 	(void)setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	main_prescan(argc, argv, &a);
 	main_parse(argc, argv, &a);
 	msg_set_out(stdout);
-	main_check_queue(&a);
 	if (a.ltag != NULL)
 		(void)sm_log_open(SM_LOG_SYSLOG, a.ltag, NULL);
 	start_init();
@@ -729,6 +987,7 @@ main(int argc, char **argv)
 	start_mode(a.mode);
 	if (a.mode != 't')
 		main_check_hoststat();
+	main_check_qgroup(&a);
 	main_xscript_out(&a);
 	st = main_dispatch(&a, argv);
 	if (st == EX_OK && a.status != 0)

@@ -201,6 +201,9 @@ struct queue_file {
 	unsigned long long qf_dfino;
 	char		*qf_bodytype;	/* B */
 	char		*qf_quarmsg;	/* q: quarantine reason */
+	bool		 qf_quarlate;	/* the q line goes just before S, where
+					   sendmail's -Q puts it (else after
+					   B, where its queueup writes it) */
 	char		*qf_message;	/* M before S: status for mailq */
 	unsigned	 qf_flags;	/* F: QUEUE_F_* */
 	char		*qf_xflags;	/* F letters we do not know, kept */
@@ -571,6 +574,22 @@ int	queue_print(FILE *out, struct queue_dir *qd,
 
 /* queue_print_total -- "\t\tTotal requests: N". */
 void	queue_print_total(FILE *out, int n);
+
+/*
+ * queue_quarantine -- sendmail -Q[reason]: the messages O selects (qf
+ *	files, or with O->qo_letter 'h' the quarantined hf files), in
+ *	directory order, get REASON as their quarantine reason (their qf
+ *	becomes an hf), or with REASON "" lose it (back to qf).  Each change
+ *	is logged ("quarantine=REASON", "unquarantine"); with VERBOSE, OUT
+ *	gets sendmail's lines ("Processing PATH:", "ID: Quarantined with
+ *	\"R\"", "ID: Quarantine changed from ...", "ID: Removed quarantine
+ *	of ...", "ID: locked", "N changes" ...).  Locked messages are skipped.
+ * Returns the number of messages changed, or -1 with errno and WHY when
+ *	the directory cannot be read.
+ */
+int	queue_quarantine(FILE *out, struct queue_dir *qd,
+	    const struct queue_scan_opts *o, const char *reason, bool verbose,
+	    SM_STR *why);
 
 /* ---- decisions on times and priorities (pure) -------------------------- */
 

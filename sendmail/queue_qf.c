@@ -436,7 +436,13 @@ do_string(struct pstate *ps, int c, const char *arg)
 	case 'B': qf->qf_bodytype = sdup(ps, arg); break;
 	case 'C': ps->ctl = arg[0] == '\0' ? NULL : sdup(ps, arg); break;
 	case 'd': qf->qf_dfdir = sdup(ps, arg); break;
-	case 'q': qf->qf_quarmsg = sdup(ps, arg); break;
+	case 'q':
+		qf->qf_quarmsg = sdup(ps, arg);
+		/* after M, F or $ lines: where sendmail's -Q puts it */
+		qf->qf_quarlate = qf->qf_message != NULL ||
+		    qf->qf_flags != 0 || qf->qf_xflags != NULL ||
+		    qf->qf_nmacros > 0;
+		break;
 	case 'Q': ps->orcpt = sdup(ps, arg); break;
 	case 'r': ps->final = sdup(ps, arg); break;
 	case 'Z': qf->qf_envid = sdup(ps, arg); break;
@@ -667,7 +673,8 @@ put_envelope(struct writer *w, const struct queue_file *qf)
 		putf(w, "I%ld/%ld/%llu\n", qf->qf_dfmajor, qf->qf_dfminor,
 		    qf->qf_dfino);
 	put_line(w, 'B', qf->qf_bodytype);
-	put_line(w, 'q', qf->qf_quarmsg);
+	if (!qf->qf_quarlate)
+		put_line(w, 'q', qf->qf_quarmsg);
 	put_line(w, 'M', qf->qf_message);
 	if (qf->qf_flags != 0 || qf->qf_xflags != NULL) {
 		put(w, "F", 1);
@@ -684,6 +691,8 @@ put_envelope(struct writer *w, const struct queue_file *qf)
 		put_text(w, qf->qf_macros[i].qv_value, false);
 		put(w, "\n", 1);
 	}
+	if (qf->qf_quarlate)
+		put_line(w, 'q', qf->qf_quarmsg);
 	put_line(w, 'S', qf->qf_sender == NULL ? "" : qf->qf_sender);
 	put_line(w, 'Z', qf->qf_envid);
 	put_line(w, 'A', qf->qf_auth);

@@ -6,7 +6,7 @@
  * queue runner (queue_run) and sendmail's mailq listing (queue_print).
  *
  *	queue_select_add queue_select_free queue_scan queue_list_free
- *	queue_sort queue_run queue_print queue_print_total
+ *	queue_sort queue_run queue_print queue_print_total queue_quarantine
  *
  * The scan reads control files the way sendmail 8.17's gatherq does
  * (lines cut at 256 bytes, the first R line with an '@' gives the host)
@@ -823,4 +823,115 @@ void
 queue_print_total(FILE *out, int n)
 {
 	(void)fprintf(out, "\t\tTotal requests: %d\n", n);
+}
+
+/* ---- quarantine (sendmail -Q) ------------------------------------------------- */
+
+/* What one item's change was. */
+enum quar_change { QUAR_NONE, QUAR_SET, QUAR_CHANGED, QUAR_CLEARED };
+
+/* Decide and print (with VERBOSE) what -Q REASON does to a message whose
+ * current reason is OLD (NULL: none). */
+static enum quar_change
+quar_decide(FILE *out, const char *id, const char *old, const char *reason,
+    bool verbose)
+{
+	if (*reason == '\0') {
+		if (old == NULL)
+			return QUAR_NONE;
+		if (verbose)
+			(void)fprintf(out, "%s: Removed quarantine of \"%s\"\n",
+			    id, old);
+		return QUAR_CLEARED;
+	}
+	if (old == NULL) {
+		if (verbose)
+			(void)fprintf(out, "%s: Quarantined with \"%s\"\n", id,
+			    reason);
+		return QUAR_SET;
+	}
+	if (strcmp(old, reason) == 0) {
+		if (verbose)
+			(void)fprintf(out, "%s: Already quarantined with "
+			    "\"%s\"\n", id, old);
+		return QUAR_NONE;
+	}
+	if (verbose)
+		(void)fprintf(out, "%s: Quarantine changed from \"%s\" to "
+		    "\"%s\"\n", id, old, reason);
+	return QUAR_CHANGED;
+}
+
+/* -Q REASON on the message ID (its control file LETTER 'q' or 'h'):
+ * rewrite it with the new q line (queue_rewrite moves qf <-> hf).
+ * Returns 1 for a change, 0 for none. */
+static int
+quar_one(FILE *out, struct queue_dir *qd, int letter, const char *id,
+    const char *reason, bool verbose)
+{
+	SM_STR *why = sm_str_new(256);
+	struct queue_file *qf = NULL;
+	struct queue_msg m;
+	enum quar_change c = QUAR_NONE;
+
+	if (queue_lock(qd, letter, id, &m, why) < 0) {
+		if (errno == EWOULDBLOCK && verbose)
+			(void)fprintf(out, "%s: locked\nSkipping ./%s\n", id,
+			    id);
+		if (errno == EPERM)
+			queue_unlock(&m);
+		sm_str_free(why);
+		return 0;
+	}
+	if (queue_read(&m, &qf, why) == 0) {
+		c = quar_decide(out, id, qf->qf_quarmsg, reason, verbose);
+		if (c != QUAR_NONE) {
+			qf->qf_quarmsg = c == QUAR_CLEARED ? NULL :
+			    sm_rpool_strdup_x(qf->qf_pool, reason);
+			qf->qf_quarlate = true;	/* -Q puts it before S */
+			if (queue_rewrite(&m, qf, why) < 0) {
+				sm_log(LOG_ERR, id, "quarantine: %s",
+				    sm_str_data(why));
+				c = QUAR_NONE;
+			} else if (c == QUAR_CLEARED)
+				sm_log(LOG_INFO, id, "unquarantine");
+			else
+				sm_log(LOG_INFO, id, "quarantine=%s", reason);
+		}
+	}
+	queue_file_free(qf);
+	queue_unlock(&m);
+	sm_str_free(why);
+	return c != QUAR_NONE;
+}
+
+int
+queue_quarantine(FILE *out, struct queue_dir *qd,
+    const struct queue_scan_opts *o, const char *reason, bool verbose,
+    SM_STR *why)
+{
+	struct queue_scan_opts so = *o;
+	struct queue_list l;
+	size_t i;
+	int n = 0;
+
+	if (so.qo_letter == 0)
+		so.qo_letter = QUEUE_QF;
+	so.qo_all = true;
+	so.qo_sort = 'n';	/* sendmail changes them in directory order */
+	so.qo_maxrun = 0;
+	if (queue_scan(qd, &so, &l, why) < 0)
+		return -1;
+	if (verbose)
+		(void)fprintf(out, l.ql_n == 0 ? "%s: no matches\n" :
+		    "Processing %s:\n", qd->qd_path);
+	for (i = 0; i < l.ql_n; i++)
+		n += quar_one(out, qd, so.qo_letter, l.ql_v[i].qe_id, reason,
+		    verbose);
+	queue_list_free(&l);
+	if (verbose && n == 0)
+		(void)fputs("No changes\n", out);
+	else if (verbose)
+		(void)fprintf(out, "%d change%s\n", n, n == 1 ? "" : "s");
+	return n;
 }

@@ -395,6 +395,62 @@ smtp_do_verb(struct smtp_sess *s)
 
 /* ---- the command loop ------------------------------------------------- */
 
+/* sendmail's limits on commands that do not move a message on: from the
+ * Nth of a kind in a session, each waits before its reply (1 s, then
+ * doubling), and the Nth is logged as a possible attack. */
+#define SMTP_MAXNOOP	20	/* NOOP, VERB */
+#define SMTP_MAXHELO	3	/* HELO, EHLO */
+#define SMTP_MAXVRFY	6	/* VRFY, EXPN */
+#define SMTP_MAXETRN	8	/* ETRN */
+#define SMTP_MAXDELAY	240	/* seconds, at most */
+
+static void
+smtp_attack(struct smtp_sess *s, int *count, int max, const char *name)
+{
+	unsigned over, t;
+
+	if (++*count < max)
+		return;
+	if (*count == max)
+		sm_log(LOG_INFO, smtp_logid(s), "%s: possible SMTP attack: "
+		    "command=%s, count=%d", s->ss_hello, name, *count);
+	over = (unsigned)(*count - max);
+	t = over == 0 ? 1 : over > 8 ? SMTP_MAXDELAY : 1u << (over - 1);
+	if (t > SMTP_MAXDELAY)
+		t = SMTP_MAXDELAY;
+	(void)sm_buf_flush(s->ss_io);	/* earlier replies go out first */
+	(void)sleep(t);
+}
+
+/* Count C against its limit (before it runs). */
+static void
+smtp_count(struct smtp_sess *s, enum smtp_cmd c)
+{
+	switch (c) {
+	case SMTP_C_NOOP:
+		smtp_attack(s, &s->ss_nnoop, SMTP_MAXNOOP, "NOOP");
+		break;
+	case SMTP_C_VERB:
+		smtp_attack(s, &s->ss_nnoop, SMTP_MAXNOOP, "VERB");
+		break;
+	case SMTP_C_HELO:
+	case SMTP_C_EHLO:
+		smtp_attack(s, &s->ss_nhelo, SMTP_MAXHELO, "HELO/EHLO");
+		break;
+	case SMTP_C_VRFY:
+		smtp_attack(s, &s->ss_nvrfy, SMTP_MAXVRFY, "VRFY");
+		break;
+	case SMTP_C_EXPN:
+		smtp_attack(s, &s->ss_nvrfy, SMTP_MAXVRFY, "EXPN");
+		break;
+	case SMTP_C_ETRN:
+		smtp_attack(s, &s->ss_netrn, SMTP_MAXETRN, "ETRN");
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 smtp_unknown(struct smtp_sess *s, const char *line, size_t len)
 {
@@ -432,6 +488,7 @@ smtp_command(struct smtp_sess *s, char *line, size_t len)
 		smtp_reply_str(s, s->ss_refused);
 		return;
 	}
+	smtp_count(s, c);
 	switch (c) {
 	case SMTP_C_HELO:
 	case SMTP_C_EHLO:

@@ -45,6 +45,10 @@ struct smtp_sess {
 	bool		 ss_quit;	/* end the session after this reply */
 	bool		 ss_issued;	/* MAIL, VRFY, EXPN or ETRN was seen */
 	int		 ss_nbad;	/* unrecognized commands */
+	int		 ss_nnoop;	/* NOOP and VERB (smtp_attack) */
+	int		 ss_nhelo;	/* HELO and EHLO */
+	int		 ss_nvrfy;	/* VRFY and EXPN */
+	int		 ss_netrn;	/* ETRN */
 	int		 ss_status;	/* smtp_serve's exit status */
 	char		*ss_refused;	/* check_relay's reply, or NULL */
 	struct queue_dir ss_qd;

@@ -71,7 +71,8 @@ case_ q-time-unit-5x 64 "Invalid time unit \`x'" -- -q5x
 case_ q-with-bv 64 "Can not use -q with -bv" -- -q -bv root
 case_ q1h-with-bv 64 "Can not use -q with -bv" -- -q1h -bv root
 case_ qR-with-bv 64 "Can not use -q with -bv" -- -bv -qRx root
-case_ q-with-bs 64 "550 Can not use -q with -bs" -- -q -bs
+# in the SMTP modes the complaint is a reply: CR LF
+case_ q-with-bs 64 "$(printf '550 Can not use -q with -bs\r')" -- -q -bs
 case_ q-with-bi 64 "Can not use -q with -bi" -- -q -bi
 case_ q-with-bC 64 "Can not use -q with -bC" -- -q -bC
 case_ q-with-bh 64 "Can not use -q with -bh" -- -q -bh
@@ -81,9 +82,51 @@ case_ q-neg-with-bp 0 "W/q is empty
 		Total requests: 0" -- '-q!Ix' -bp
 case_ qQ-with-bp 0 "W/q is empty
 		Total requests: 0" -- -qQfoo -bp
-case_ qG-unknown 0 "Queue group  unknown
-W/q is empty
-		Total requests: 0" -- -qG -bp
+case_ qG-unknown 0 "Queue group  unknown" -- -qG -bp
+case_ qG-foo 0 "Queue group foo unknown" -- -qGfoo -bp
+case_ qG-foo-run 0 "Queue group foo unknown" -- -qGfoo -q
+case_ qG-mqueue 0 "W/q is empty" -- -qGmqueue -bp
+case_ q-neg-G 64 "Can not use -q!G" -- '-q!Gmqueue' -bp
+case_ q-neg-interval 64 "Invalid -q value" -- -q-5m -bp
+case_ qp-neg-interval 64 "Invalid -q value" -- -qp-5 -bp
+case_ q-neg-neg-interval 64 "Invalid -q value" -- '-q!-5' -bp
+case_ q-dash 0 "W/q is empty
+		Total requests: 0" -- -q- -bp
+case_ qp-bad-unit 64 "Invalid time unit \`x'" -- -qpx -bp
+case_ q-bad-unit-then-Q 64 "Invalid time unit \`x'
+Can not use -Q with -bp" -- -bp -q5x -Qx
+case_ qp-with-bp 0 "W/q is empty
+		Total requests: 0" -- -qp5m -bp
+case_ q-twice-with-bv 64 "Can not use -q with -bv
+Can not use -q with -bv" -- -q -q -bv root
+case_ q-ba 64 "$(printf '550 Can not use -q with -ba\r')" -- -q -ba
+
+# -Q: quarantining goes with the queue-run mode only; "-Q." (what
+# sendmail turns a bare -Q into) is refused before anything else
+case_ Q-dot 64 "Can not use -Q." -- -Q.
+case_ Q-dot-first 64 "Can not use -Q." -- -bs -q -Q.
+case_ Q-dotx 64 "Can not use -Q." -- -Z -Q.x
+case_ Q-with-bp 64 "Can not use -Q with -bp" -- -Qx -bp
+case_ Q-bare-with-bp 64 "Can not use -Q with -bp" -- -Q -bp
+case_ Q-after-bp 64 "Can not use -Q with -bp" -- -bp -Q
+case_ Q-twice-with-bp 64 "Can not use -Q with -bp
+Can not use -Q with -bp" -- -bp -Qx -Qy
+case_ Q-with-bv 64 "Can not use -Q with -bv" -- -Qx -bv root
+case_ Q-with-bs 64 "$(printf '550 Can not use -Q with -bs\r')" -- -Qx -bs
+case_ Q-with-bd 64 "$(printf '550 Can not use -Q with -bd\r')" -- -Qx -bd
+case_ Q-with-bD 64 "Can not use -Q with -bD" -- -Qx -bD
+case_ Q-with-bh 64 "Can not use -Q with -bh" -- -Qx -bh
+case_ Q-then-q-with-bs 64 "$(printf '550 Can not use -Q with -bs\r\n550 Can not use -q with -bs\r')" -- -Qx -bs -qf
+case_ q-then-Q-with-bs 64 "$(printf '550 Can not use -q with -bs\r\n550 Can not use -Q with -bs\r')" -- -q -bs -Qx
+case_ Q-with-qL 64 "Can not use -Q with -qL" -- -Qx -qL
+case_ qL-with-Q 64 "Can not use -Q with -qL" -- -qL -Qx
+case_ Q-bp-then-qL 64 "Can not use -Q with -bp" -- -bp -q -Qx -qL
+case_ Q-empty-queue 0 "" -- -Qx
+case_ Q-with-interval 0 "" -- -Qx -q5m
+case_ Q-with-persistent 0 "" -- -qp -Qx
+case_ Q-with-t 0 "" -- -Qx -t
+case_ Q-verbose-empty 0 "W/q: no matches
+No changes" -- -v -qQ -Q
 case_ two-from 64 'More than one "from" person' -- -f a -f b root
 case_ from-and-r 64 'More than one "from" person' -- -f a -r b root
 case_ bad-N 64 "Invalid -N argument" -- -N foo root
@@ -157,6 +200,15 @@ then
 else
 	t_skip "cmdline: -bP with entries" "queuetool could not queue"
 fi
+
+# -q/-Q with -bt: complained about, -bt runs all the same, then 64
+printf '' | "$sm" -C "$w/cf" -oQ"$w/q" -Qx -bt >"$w/got" 2>&1
+echo "[exit $?]" >>"$w/got"
+printf '%s\n' 'Can not use -Q with -bt' \
+    'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)' \
+    'Enter <ruleset> <address>' >"$w/exp"
+printf '> [exit 64]\n' >>"$w/exp"
+t_same "cmdline: -Q with -bt" "$w/exp" "$w/got"
 
 # -M defines macros before the cf ($x and ${foo} in -bt, recorded)
 printf '$x\n${foo}\n' | "$sm" -C "$w/cf" -oQ"$w/q" -oA"$w/aliases" -Mxfoo \
