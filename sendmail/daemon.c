@@ -424,6 +424,8 @@ struct daemon_state {
 	time_t	st_next_run;		/* next queue run */
 	time_t	st_sec;			/* ConnectionRateThrottle second */
 	int	st_insec;		/* connections accepted in it */
+	pid_t	st_spare;		/* a child forked ahead, or 0 */
+	int	st_sparefd;		/* our end of its socket pair, -1 */
 };
 
 static void
@@ -436,6 +438,11 @@ daemon_close_all(struct daemon_state *s)
 			(void)close(s->st_sock[i].ds_fd);
 			s->st_sock[i].ds_fd = -1;
 		}
+	if (s->st_sparefd >= 0) {	/* the spare sees the end, exits */
+		(void)close(s->st_sparefd);
+		s->st_sparefd = -1;
+		s->st_spare = 0;
+	}
 }
 
 static void
@@ -644,34 +651,155 @@ daemon_throttle_ok(struct daemon_state *s)
 	return max <= 0 || s->st_insec < max;
 }
 
-/* Accept what waits on D and fork a child for each. */
+/*
+ * The spare.  A fork costs the connection that waits for it a good part of
+ * its greeting's delay, so the daemon forks one child ahead: it waits on a
+ * socket pair, and the next accepted connection is passed to it (with its
+ * peer address and port) while a new spare is forked behind it.  The
+ * session itself runs exactly as in a child forked for it.  Should the
+ * hand-over fail, the connection gets a child of its own as before.
+ */
+struct daemon_handoff {
+	struct sockaddr_storage	h_ss;
+	socklen_t		h_len;
+	int			h_port;		/* index in st_sock */
+	int			h_nconn;	/* children, this one included */
+};
+
+/* In the spare: wait for a connection, then serve it; the daemon's end
+ * closing (a stop, a restart) ends the spare. */
+static void
+daemon_spare_run(struct daemon_state *s, int fd)
+{
+	struct daemon_handoff h;
+	union {
+		struct cmsghdr	c;
+		char		b[CMSG_SPACE(sizeof(int))];
+	} ctl;
+	struct iovec iov = { &h, sizeof(h) };
+	struct msghdr mh;
+	struct cmsghdr *c;
+	ssize_t n;
+	int conn = -1;
+
+	daemon_child_signals();
+	daemon_close_all(s);
+	memset(&mh, 0, sizeof(mh));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = ctl.b;
+	mh.msg_controllen = sizeof(ctl.b);
+	while ((n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+		continue;
+	c = n == (ssize_t)sizeof(h) ? CMSG_FIRSTHDR(&mh) : NULL;
+	if (c != NULL && c->cmsg_level == SOL_SOCKET &&
+	    c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
+		memcpy(&conn, CMSG_DATA(c), sizeof(int));
+	(void)close(fd);
+	if (conn < 0 || h.h_port < 0 || h.h_port >= s->st_nsock)
+		_exit(EX_OK);
+	s->st_nkids = h.h_nconn - 1;
+	daemon_serve(s, &s->st_sock[h.h_port], conn, &h.h_ss, h.h_len);
+}
+
+/* Fork a spare when there is none (not with -X: its transcript wants
+ * the connection's own child). */
+static void
+daemon_spare_make(struct daemon_state *s)
+{
+	int sv[2];
+	pid_t pid;
+
+	if (s->st_sparefd >= 0 || s->st_closed || s->st_o->do_xscript != NULL ||
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return;
+	if ((pid = fork()) == 0) {
+		(void)close(sv[0]);
+		daemon_spare_run(s, sv[1]);
+	}
+	(void)close(sv[1]);
+	if (pid < 0) {
+		(void)close(sv[0]);
+		return;
+	}
+	s->st_spare = pid;
+	s->st_sparefd = sv[0];
+}
+
+/* Pass connection FD to the spare; its pid, or -1 (no spare, or the
+ * hand-over failed: that spare is let go). */
+static pid_t
+daemon_spare_give(struct daemon_state *s, int port, int fd,
+    const struct sockaddr_storage *ss, socklen_t len)
+{
+	struct daemon_handoff h;
+	union {
+		struct cmsghdr	c;
+		char		b[CMSG_SPACE(sizeof(int))];
+	} ctl;
+	struct iovec iov = { &h, sizeof(h) };
+	struct msghdr mh;
+	struct cmsghdr *c;
+	pid_t pid = s->st_spare;
+	ssize_t n;
+
+	if (s->st_sparefd < 0)
+		return -1;
+	memset(&h, 0, sizeof(h));
+	memcpy(&h.h_ss, ss, len);
+	h.h_len = len;
+	h.h_port = port;
+	h.h_nconn = s->st_nkids + 1;
+	memset(&mh, 0, sizeof(mh));
+	memset(&ctl, 0, sizeof(ctl));
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = ctl.b;
+	mh.msg_controllen = sizeof(ctl.b);
+	c = CMSG_FIRSTHDR(&mh);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	while ((n = sendmsg(s->st_sparefd, &mh, MSG_NOSIGNAL)) < 0 &&
+	    errno == EINTR)
+		continue;
+	(void)close(s->st_sparefd);
+	s->st_sparefd = -1;
+	s->st_spare = 0;
+	return n == (ssize_t)sizeof(h) ? pid : -1;
+}
+
+/* Accept what waits on D and hand each to a child. */
 static void
 daemon_accept(struct daemon_state *s, struct daemon_sock *d)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
 	pid_t pid;
-	int fd;
+	int fd, port = (int)(d - s->st_sock);
 
 	while (!s->st_closed && d->ds_fd >= 0 && daemon_throttle_ok(s)) {
 		len = sizeof(ss);
 		fd = accept4(d->ds_fd, (struct sockaddr *)&ss, &len,
 		    SOCK_CLOEXEC);
 		if (fd < 0)
-			return;
+			break;
 		s->st_insec++;
-		if ((pid = fork()) == 0)
+		if ((pid = daemon_spare_give(s, port, fd, &ss, len)) < 0 &&
+		    (pid = fork()) == 0)
 			daemon_serve(s, d, fd, &ss, len);
 		if (pid < 0)
 			sm_log(LOG_ERR, NULL, "daemon %s: cannot fork: %m",
 			    d->ds_port.dp_name);
 		else if (s->st_nkids < DAEMON_MAXKIDS) {
-			s->st_kidport[s->st_nkids] = (int)(d - s->st_sock);
+			s->st_kidport[s->st_nkids] = port;
 			s->st_kids[s->st_nkids++] = pid;
 		}
 		(void)close(fd);
 		daemon_limit(s);
 	}
+	daemon_spare_make(s);
 }
 
 /* A queue run in a child, every -qN, never two at once. */
@@ -813,8 +941,10 @@ daemon_loop(struct daemon_state *s)
 			daemon_reap(s);
 		daemon_limit(s);
 		daemon_queue_child(s);
-		if (s->st_nsock > 0)
+		if (s->st_nsock > 0) {
+			daemon_spare_make(s);
 			daemon_wait(s);
+		}
 		else
 			(void)poll(NULL, 0, 1000);
 	}
@@ -872,6 +1002,7 @@ daemon_run(const struct daemon_opts *o)
 
 	memset(&s, 0, sizeof(s));
 	s.st_o = o;
+	s.st_sparefd = -1;
 	if ((rc = daemon_queue_open(&qd)) != EX_OK)
 		return rc;
 	queue_dir_close(&qd);
