@@ -666,17 +666,34 @@ struct daemon_handoff {
 	int			h_nconn;	/* children, this one included */
 };
 
+/* The message: H, and room for one descriptor in CTL. */
+union daemon_fdctl {
+	struct cmsghdr	c;
+	char		b[CMSG_SPACE(sizeof(int))];
+};
+
+static void
+daemon_handoff_msg(struct msghdr *mh, struct iovec *iov,
+    struct daemon_handoff *h, union daemon_fdctl *ctl)
+{
+	memset(mh, 0, sizeof(*mh));
+	memset(ctl, 0, sizeof(*ctl));
+	iov->iov_base = h;
+	iov->iov_len = sizeof(*h);
+	mh->msg_iov = iov;
+	mh->msg_iovlen = 1;
+	mh->msg_control = ctl->b;
+	mh->msg_controllen = sizeof(ctl->b);
+}
+
 /* In the spare: wait for a connection, then serve it; the daemon's end
  * closing (a stop, a restart) ends the spare. */
 static void
 daemon_spare_run(struct daemon_state *s, int fd)
 {
 	struct daemon_handoff h;
-	union {
-		struct cmsghdr	c;
-		char		b[CMSG_SPACE(sizeof(int))];
-	} ctl;
-	struct iovec iov = { &h, sizeof(h) };
+	union daemon_fdctl ctl;
+	struct iovec iov;
 	struct msghdr mh;
 	struct cmsghdr *c;
 	ssize_t n;
@@ -684,11 +701,7 @@ daemon_spare_run(struct daemon_state *s, int fd)
 
 	daemon_child_signals();
 	daemon_close_all(s);
-	memset(&mh, 0, sizeof(mh));
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = ctl.b;
-	mh.msg_controllen = sizeof(ctl.b);
+	daemon_handoff_msg(&mh, &iov, &h, &ctl);
 	while ((n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
 		continue;
 	c = n == (ssize_t)sizeof(h) ? CMSG_FIRSTHDR(&mh) : NULL;
@@ -733,11 +746,8 @@ daemon_spare_give(struct daemon_state *s, int port, int fd,
     const struct sockaddr_storage *ss, socklen_t len)
 {
 	struct daemon_handoff h;
-	union {
-		struct cmsghdr	c;
-		char		b[CMSG_SPACE(sizeof(int))];
-	} ctl;
-	struct iovec iov = { &h, sizeof(h) };
+	union daemon_fdctl ctl;
+	struct iovec iov;
 	struct msghdr mh;
 	struct cmsghdr *c;
 	pid_t pid = s->st_spare;
@@ -750,12 +760,7 @@ daemon_spare_give(struct daemon_state *s, int port, int fd,
 	h.h_len = len;
 	h.h_port = port;
 	h.h_nconn = s->st_nkids + 1;
-	memset(&mh, 0, sizeof(mh));
-	memset(&ctl, 0, sizeof(ctl));
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = ctl.b;
-	mh.msg_controllen = sizeof(ctl.b);
+	daemon_handoff_msg(&mh, &iov, &h, &ctl);
 	c = CMSG_FIRSTHDR(&mh);
 	c->cmsg_level = SOL_SOCKET;
 	c->cmsg_type = SCM_RIGHTS;
@@ -827,8 +832,8 @@ daemon_queue_child(struct daemon_state *s)
 }
 
 /* PidFile: our pid, then the command line, as sendmail writes it. */
-static void
-daemon_pidfile(const struct daemon_opts *o)
+void
+daemon_pidfile(char *const *argv)
 {
 	const char *pf = readcf_config()->cf_conf.co_pidfile;
 	char path[1024];
@@ -843,8 +848,8 @@ daemon_pidfile(const struct daemon_opts *o)
 		return;
 	}
 	(void)fprintf(fp, "%ld\n", (long)getpid());
-	for (i = 0; o->do_argv != NULL && o->do_argv[i] != NULL; i++)
-		(void)fprintf(fp, "%s%s", i > 0 ? " " : "", o->do_argv[i]);
+	for (i = 0; argv != NULL && argv[i] != NULL; i++)
+		(void)fprintf(fp, "%s%s", i > 0 ? " " : "", argv[i]);
 	(void)fputc('\n', fp);
 	if (fclose(fp) != 0)
 		sm_log(LOG_ERR, NULL, "unable to write pid to %s: %m", path);
@@ -1016,7 +1021,7 @@ daemon_run(const struct daemon_opts *o)
 	(void)fflush(stdout);
 	if (o->do_detach)
 		daemon_detach();
-	daemon_pidfile(o);		/* still privileged: /run is root's */
+	daemon_pidfile(o->do_argv);	/* still privileged: /run is root's */
 	if (daemon_runas() < 0)
 		return EX_OSERR;
 	map_warm();		/* checked once here, not in every session */

@@ -9,6 +9,7 @@
  *	daemon_run()		listen, accept, fork; run the queue every N
  *	daemon_queue_run()	one pass over QueueDirectory (-q)
  *	daemon_queue_open()	QueueDirectory opened, or sendmail's message
+ *	daemon_pidfile()	PidFile: our pid, then the command line
  *	daemon_fd_peer()	the client of -bs on an inetd socket
  *
  * Runs in the sendmail process started with -bd/-bD/-q, as root or as
@@ -63,6 +64,13 @@ int	daemon_port_parse(const char *spec, int n, struct daemon_port *p,
  * Returns BUF.
  */
 char	*daemon_flags(const struct daemon_port *p, char *buf, size_t size);
+
+/*
+ * daemon_pidfile -- write PidFile (macros expanded) as sendmail does:
+ *	the pid on the first line, ARGV joined by spaces on the second.
+ *	No PidFile: nothing.  A failure is logged, never fatal.
+ */
+void	daemon_pidfile(char *const *argv);
 
 /*
  * daemon_queue_open -- open QueueDirectory into QD.  On failure prints

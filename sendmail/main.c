@@ -652,29 +652,6 @@ main_on_term(int sig)
 }
 
 /* PidFile of the persistent runner: its pid, then the command line. */
-static void
-main_pidfile(char **argv)
-{
-	const char *pf = readcf_config()->cf_conf.co_pidfile;
-	char path[1024];
-	FILE *fp;
-	int i;
-
-	if (pf == NULL || *pf == '\0')
-		return;
-	(void)macro_expand(pf, path, sizeof(path));
-	if ((fp = fopen(path, "w")) == NULL) {
-		sm_log(LOG_ERR, NULL, "unable to write pid to %s: %m", path);
-		return;
-	}
-	(void)fprintf(fp, "%ld\n", (long)getpid());
-	for (i = 0; argv[i] != NULL; i++)
-		(void)fprintf(fp, "%s%s", i > 0 ? " " : "", argv[i]);
-	(void)fputc('\n', fp);
-	if (fclose(fp) != 0)
-		sm_log(LOG_ERR, NULL, "unable to write pid to %s: %m", path);
-}
-
 /*
  * -qp[time]: sendmail's persistent queue runner: one process (in the
  * background) that runs the queue, sleeps the interval (1 s when none
@@ -701,7 +678,7 @@ main_persistent(const struct main_args *a, const struct queue_scan_opts *o,
 	(void)queue_interval(t, true, ivl, sizeof(ivl));
 	sm_log(LOG_INFO, NULL, "starting daemon (%s): persistent-queueing@%s",
 	    START_VERSION, ivl);
-	main_pidfile(argv);
+	daemon_pidfile(argv);
 	while (!main_stop) {
 		(void)daemon_queue_run(o);
 		if (!main_stop)

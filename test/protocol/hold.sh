@@ -32,29 +32,20 @@ accepted() {	# FILE N: N "accepted" replies in the transcript
 	test "$(grep -c '^S: 250 .*accepted' "$1")" -eq "$2"
 }
 
-# USER N SECS: h_wait_mbox, whose counter would clobber t_check's name
-got() {
-	_got=0
-	while [ "$(h_count "$1")" -lt "$2" ] && [ "$_got" -lt $(($3 * 10)) ]; do
-		sleep 0.1
-		_got=$((_got + 1))
-	done
-	[ "$(h_count "$1")" -ge "$2" ]
-}
 
 h_smtp "$d/quit.in" >"$o/quit.out" 2>&1
 t_check "$name quit: accepted" accepted "$o/quit.out" 1
 t_check "$name quit: 221 after the 250" grep -q '^S: 221 ' "$o/quit.out"
-t_check "$name quit: delivered" got rich 1 30
+t_check "$name quit: delivered" h_wait_mbox rich 1 30
 
 h_smtp "$d/eof.in" >"$o/eof.out" 2>&1
 t_check "$name eof: accepted" accepted "$o/eof.out" 1
-t_check "$name eof: delivered" got haley 1 30
+t_check "$name eof: delivered" h_wait_mbox haley 1 30
 
 h_smtp "$d/idle.in" >"$o/idle.out" 2>&1 &
 cpid=$!
 t_check "$name idle: delivered while the client is still connected" \
-    got katie 1 15
+    h_wait_mbox katie 1 15
 t_check "$name idle: the client was still connected" kill -0 "$cpid"
 wait "$cpid"
 t_check "$name idle: accepted, then 221" sh -c \
@@ -62,8 +53,8 @@ t_check "$name idle: accepted, then 221" sh -c \
 
 h_smtp "$d/two.in" >"$o/two.out" 2>&1
 t_check "$name two: both accepted" accepted "$o/two.out" 2
-t_check "$name two: riley has both" got riley 2 30
-t_check "$name two: bob has the second" got bob 1 30
+t_check "$name two: riley has both" h_wait_mbox riley 2 30
+t_check "$name two: bob has the second" h_wait_mbox bob 1 30
 t_check "$name two: in riley's mailbox once each" sh -c \
     "test \$(grep -cx 'token first' '$H/mail/riley') -eq 1 && test \$(grep -cx 'token second' '$H/mail/riley') -eq 1"
 

@@ -278,11 +278,12 @@ h_count() {
 	fi
 }
 
+# (its own counter: t_check keeps the check's name in _n)
 h_wait_mbox() {
-	_n=0
-	while [ "$(h_count "$1")" -lt "$2" ] && [ "$_n" -lt $(($3 * 10)) ]; do
+	_hw=0
+	while [ "$(h_count "$1")" -lt "$2" ] && [ "$_hw" -lt $(($3 * 10)) ]; do
 		sleep 0.1
-		_n=$((_n + 1))
+		_hw=$((_hw + 1))
 	done
 	[ "$(h_count "$1")" -ge "$2" ]
 }

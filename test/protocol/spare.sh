@@ -37,22 +37,13 @@ nkids() {
 	[ "$(kids | wc -l)" -eq "$1" ]
 }
 
-# USER N SECS: h_wait_mbox, whose counter would clobber t_check's name
-got() {
-	_got=0
-	while [ "$(h_count "$1")" -lt "$2" ] && [ "$_got" -lt $(($3 * 10)) ]; do
-		sleep 0.1
-		_got=$((_got + 1))
-	done
-	[ "$(h_count "$1")" -ge "$2" ]
-}
 
 t_check "$name idle: one child waits" nkids 1 15
 spare=$(kids)
 h_smtp "$d/mail.in" >"$o/mail.out" 2>&1
 t_check "$name served: greeted, accepted, closed" sh -c \
     "grep -q '^S: 220 ' '$o/mail.out' && grep -q '^S: 250 .*accepted' '$o/mail.out' && grep -q '^S: 221 ' '$o/mail.out'"
-t_check "$name served: delivered" got rich 1 30
+t_check "$name served: delivered" h_wait_mbox rich 1 30
 t_check "$name served: by the spare" sh -c \
     "! kill -0 $spare 2>/dev/null || ! kids | grep -qx '$spare'"
 t_check "$name served: a new spare waits" nkids 1 15
