@@ -552,7 +552,9 @@ domain_getcanonname(char *host, size_t hsize, int trymx, int *statp)
 		/* the status is the last method's, but a method that could
 		 * not answer now makes the failure temporary for the host
 		 * map, which asks h_errno (as sendmail's getcanonname) */
-		h_errno = tempfail ? TRY_AGAIN : HOST_NOT_FOUND;
+		if (tempfail)	/* else h_errno stays as the methods left
+				 * it: later address literals read it */
+			h_errno = TRY_AGAIN;
 		return 0;
 	}
 	/* a single-label answer gets $m */

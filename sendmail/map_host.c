@@ -171,8 +171,8 @@ map_host_lookup(MAP *map, const char *key, const char *const *av,
 		/* as sendmail: the resolver's word decides, so a hosts file
 		 * miss after an unreachable name server is a deferral */
 		if (key[0] != '[')
-			*statp = *statp == EX_OK ? EX_NOHOST :
-			    map_host_herrno();
+			*statp = *statp != EX_OK && h_errno == TRY_AGAIN ?
+			    EX_TEMPFAIL : EX_NOHOST;
 		if (*statp == EX_TEMPFAIL && domain_usenameserver())
 			msg_info("851 %s: Name server timeout",
 			    msg_shorten(key, 33));
