@@ -290,6 +290,21 @@ deliver_stat(const struct rcpt *r, int ex, const char *text,
 		(void)snprintf(buf, size, "%s", text);
 }
 
+/* A per-recipient array V of *NP elements of SIZE, grown (new ones
+ * zeroed) to hold index N: as many as the list has, at least N + 1. */
+static void *
+deliver_grow(void *v, size_t *np, size_t n, size_t listn, size_t size)
+{
+	size_t k = listn > n ? listn : n + 1;
+
+	if (n < *np)
+		return v;
+	v = sm_realloc_x(v, k * size);
+	memset((char *)v + *np * size, 0, (k - *np) * size);
+	*np = k;
+	return v;
+}
+
 /*
  * Remember that leaf N failed by mailer exit code EX: a mailer that
  * speaks no SMTP says nothing but its code, so sendmail's DSN gives
@@ -301,15 +316,8 @@ deliver_rstatus(struct deliver_att *da, size_t n, int ex)
 {
 	char code[16];
 
-	if (n >= da->da_nrstatus) {
-		size_t k = da->da_rl.rl_n > n ? da->da_rl.rl_n : n + 1;
-
-		da->da_rstatus = sm_realloc_x(da->da_rstatus,
-		    k * sizeof(*da->da_rstatus));
-		memset(da->da_rstatus + da->da_nrstatus, 0,
-		    (k - da->da_nrstatus) * sizeof(*da->da_rstatus));
-		da->da_nrstatus = k;
-	}
+	da->da_rstatus = deliver_grow(da->da_rstatus, &da->da_nrstatus, n,
+	    da->da_rl.rl_n, sizeof(*da->da_rstatus));
 	(void)snprintf(code, sizeof(code), "%d", ex);
 	da->da_rstatus[n] = sm_rpool_strdup_x(da->da_rl.rl_pool, code);
 }
@@ -476,15 +484,8 @@ deliver_xf_expfail(struct deliver_att *da, size_t n)
 	const struct rcpt *r = &da->da_rl.rl_v[n];
 	char reply[8];
 
-	if (n >= da->da_nexpfail) {
-		size_t k = da->da_rl.rl_n > n ? da->da_rl.rl_n : n + 1;
-
-		da->da_expfail = sm_realloc_x(da->da_expfail,
-		    k * sizeof(*da->da_expfail));
-		memset(da->da_expfail + da->da_nexpfail, 0,
-		    (k - da->da_nexpfail) * sizeof(*da->da_expfail));
-		da->da_nexpfail = k;
-	}
+	da->da_expfail = deliver_grow(da->da_expfail, &da->da_nexpfail, n,
+	    da->da_rl.rl_n, sizeof(*da->da_expfail));
 	da->da_expfail[n] = true;
 	(void)snprintf(reply, sizeof(reply), "%d", rcpt_reply_code(r));
 	deliver_xf_line(&da->da_xf, reply, r->r_status,
